@@ -1,0 +1,94 @@
+package io.archexplorer.engine.graph;
+
+import io.archexplorer.engine.ops.Input;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, validated network: layers in a topological order (the order they were added when that order is
+ * already topological), each with its inferred output shape. Build one with {@link NetBuilder}.
+ *
+ * <p>Layers are addressed by index for speed; {@link #inputIndices(int)} gives the producer indices of a layer.
+ */
+public final class Net {
+    private final String name;
+    private final List<Layer> layers;
+    private final Shape[] shapes;
+    private final int[][] inputIndices;
+    private final Map<String, Integer> indexByName;
+
+    Net(String name, List<Layer> layers, Shape[] shapes, int[][] inputIndices, Map<String, Integer> indexByName) {
+        this.name = name;
+        this.layers = Collections.unmodifiableList(layers);
+        this.shapes = shapes;
+        this.inputIndices = inputIndices;
+        this.indexByName = indexByName;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return layers.size();
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Layer layer(int i) {
+        return layers.get(i);
+    }
+
+    public Shape outputShape(int i) {
+        return shapes[i];
+    }
+
+    /** Index of the named layer, or -1. */
+    public int indexOf(String layerName) {
+        Integer i = indexByName.get(layerName);
+        return i == null ? -1 : i;
+    }
+
+    /** Producer indices of layer i, in input order. The returned array must not be modified. */
+    public int[] inputIndices(int i) {
+        return inputIndices[i];
+    }
+
+    public List<Shape> inputShapes(int i) {
+        int[] in = inputIndices[i];
+        List<Shape> result = new ArrayList<>(in.length);
+        for (int p : in) {
+            result.add(shapes[p]);
+        }
+        return result;
+    }
+
+    /** The shape of the (first) input layer. */
+    public Shape inputShape() {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).op() instanceof Input) {
+                return shapes[i];
+            }
+        }
+        throw new IllegalStateException("net '" + name + "' has no input layer");
+    }
+
+    /** The output shape of the last layer in topological order (the classifier of a CNN). */
+    public Shape finalShape() {
+        return shapes[shapes.length - 1];
+    }
+
+    /** The same net with every input layer at batch size n. */
+    public Net withBatch(int n) {
+        NetBuilder b = new NetBuilder(name);
+        for (Layer l : layers) {
+            Op op = l.op() instanceof Input in ? in.withBatch(n) : l.op();
+            b.add(new Layer(l.name(), op, l.inputs(), l.block()));
+        }
+        return b.build();
+    }
+}

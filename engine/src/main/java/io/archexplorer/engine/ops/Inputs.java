@@ -1,0 +1,18 @@
+package io.archexplorer.engine.ops;
+
+import io.archexplorer.engine.graph.Shape;
+import java.util.List;
+
+/** Checks of input shapes that several ops share. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static Shape featureMap(List<Shape> inputs, String op) {
+        Shape in = inputs.get(0);
+        if (!in.isFeatureMap()) {
+            throw new IllegalArgumentException(op + " needs an N×C×H×W input, got " + in);
+        }
+        return in;
+    }
+}

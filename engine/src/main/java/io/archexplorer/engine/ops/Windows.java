@@ -1,0 +1,52 @@
+package io.archexplorer.engine.ops;
+
+/** Output-size arithmetic of sliding windows, shared by convolution and pooling. */
+final class Windows {
+    private Windows() {
+    }
+
+    /** floor((in + 2·pad − dilation·(kernel − 1) − 1) / stride) + 1, as PyTorch, Caffe and ONNX compute it. */
+    static int convolved(int in, int kernel, int stride, int pad, int dilation) {
+        int span = dilation * (kernel - 1) + 1;
+        return Math.floorDiv(in + 2 * pad - span, stride) + 1;
+    }
+
+    /**
+     * Pooling output size. With {@code ceilMode} the division rounds up (Caffe's rule) and the last window is then
+     * dropped if it would start in the right padding, i.e. outside the input (PyTorch's and Caffe's clipping).
+     */
+    static int pooled(int in, int kernel, int stride, int pad, boolean ceilMode) {
+        int numerator = in + 2 * pad - kernel;
+        if (!ceilMode) {
+            return Math.floorDiv(numerator, stride) + 1;
+        }
+        int out = Math.floorDiv(numerator + stride - 1, stride) + 1;
+        if ((out - 1) * stride >= in + pad) {
+            out--;
+        }
+        return out;
+    }
+
+    static void requirePositive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be ≥ 1, got " + value);
+        }
+    }
+
+    static void requireNonNegative(String what, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " must be ≥ 0, got " + value);
+        }
+    }
+
+    static String kernel(int kh, int kw) {
+        return kh + "×" + kw;
+    }
+
+    static String stride(int sh, int sw) {
+        if (sh == 1 && sw == 1) {
+            return "";
+        }
+        return sh == sw ? "/" + sh : "/" + sh + "×" + sw;
+    }
+}
