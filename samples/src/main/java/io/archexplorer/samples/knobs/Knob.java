@@ -54,10 +54,10 @@ public final class Knob {
         return new Knob(name, symbol, description, Type.TOGGLE, defaultValue, 0, 1, List.of());
     }
 
-    /** One of a few named values; whole-number choices (e.g. depth 18/34/50) parse to {@link Integer}. */
+    /** One of a few named values; numeric choices (depth 18/34/50, width 0.5/1.0) parse to numbers. */
     public static Knob choice(String name, String symbol, String description, String defaultValue,
                               String... allowed) {
-        return new Knob(name, symbol, description, Type.CHOICE, defaultValue, 0, 0, List.of(allowed));
+        return new Knob(name, symbol, description, Type.CHOICE, typedChoice(defaultValue), 0, 0, List.of(allowed));
     }
 
     /** A comma-separated list of whole numbers, each in [min, max], of length 1 to maxLength. */
@@ -177,7 +177,7 @@ public final class Knob {
     private Object parseChoice(String t) {
         for (String c : choices) {
             if (c.equalsIgnoreCase(t) || sameNumber(c, t)) {
-                return isWholeNumber(c) ? (Object) Integer.parseInt(c) : c;
+                return typedChoice(c);
             }
         }
         throw new KnobException(name, "'" + t + "' is not one of " + allowedText());
@@ -205,8 +205,15 @@ public final class Knob {
         return List.copyOf(values);
     }
 
-    private static boolean isWholeNumber(String s) {
-        return s.matches("-?\\d+");
+    /** Numeric choices are numbers (depth 50 is an Integer, width 1.5 a Double) so files and JSON stay typed. */
+    private static Object typedChoice(String c) {
+        if (c.matches("-?\\d+")) {
+            return Integer.parseInt(c);
+        }
+        if (c.matches("-?\\d*\\.\\d+")) {
+            return Double.parseDouble(c);
+        }
+        return c;
     }
 
     /** "1.0" selects the choice "1.0" and also "1"; "0.50" selects "0.5". */

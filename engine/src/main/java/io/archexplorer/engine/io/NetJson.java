@@ -1,0 +1,256 @@
+package io.archexplorer.engine.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archexplorer.engine.graph.InvalidNetException;
+import io.archexplorer.engine.graph.Layer;
+import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.NetBuilder;
+import io.archexplorer.engine.graph.Op;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project's own model file: JSON, one object per layer in a {@code layers} array.
+ *
+ * <pre>{@code
+ * {"format": "architecture-explorer-net", "version": 1, "name": "resnet50", "family": "resnet",
+ *  "knobs": {"depth": 50, ...},
+ *  "layers": [{"name": "input", "op": "input", "batch": 1, "channels": 3, "height": 224, "width": 224},
+ *             {"name": "conv1", "op": "conv", "inputs": ["input"], "out_channels": 64, ...}, ...]}
+ * }</pre>
+ *
+ * Reading reports every problem as {@code file:line:column: what is wrong}, pointing at the layer that has it;
+ * writing is atomic (a temporary file moved into place), so a failed save never destroys the previous file.
+ */
+public final class NetJson {
+    public static final String FORMAT = "architecture-explorer-net";
+    public static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private NetJson() {
+    }
+
+    /** Writes the document to {@code file} atomically. */
+    public static void write(NetDocument doc, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(doc, out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes the document as pretty-printed JSON, one layer per line. */
+    public static void write(NetDocument doc, OutputStream out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("name", doc.net().name());
+            if (!doc.family().isEmpty()) {
+                g.writeStringField("family", doc.family());
+            }
+            g.writeFieldName("knobs");
+            MAPPER.writeValue(g, doc.knobs());
+            g.writeFieldName("layers");
+            g.writeStartArray();
+            for (Layer l : doc.net().layers()) {
+                g.writeRaw("\n  ");
+                writeLayer(g, l);
+            }
+            g.writeRaw("\n");
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw("\n");
+        }
+    }
+
+    private static void writeLayer(JsonGenerator g, Layer l) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", l.name());
+        g.writeStringField("op", l.op().kind());
+        if (!l.block().isEmpty()) {
+            g.writeStringField("block", l.block());
+        }
+        if (!l.inputs().isEmpty()) {
+            g.writeArrayFieldStart("inputs");
+            for (String in : l.inputs()) {
+                g.writeString(in);
+            }
+            g.writeEndArray();
+        }
+        for (Map.Entry<String, Object> a : OpCodec.attributes(l.op()).entrySet()) {
+            g.writeFieldName(a.getKey());
+            MAPPER.writeValue(g, a.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** Reads and validates a model file. */
+    public static NetDocument read(Path file) throws ModelFileException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), reader);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ModelFileException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a model from a reader; {@code source} names it in messages.
+     *
+     * <p>The layers are parsed one by one from the token stream so that each keeps the line and column where it
+     * starts; a tree of the whole file would lose them.
+     */
+    public static NetDocument read(String source, Reader reader) throws ModelFileException {
+        Map<String, JsonLocation> layerLocations = new HashMap<>();
+        try (JsonParser p = MAPPER.getFactory().createParser(reader)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw problem(source, p.currentTokenLocation(), "expected a JSON object with a 'layers' array");
+            }
+            String name = null;
+            String family = "";
+            Map<String, Object> knobs = Map.of();
+            List<Layer> layers = null;
+            boolean formatSeen = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonLocation at = p.currentTokenLocation();
+                p.nextToken();
+                switch (field) {
+                    case "format" -> {
+                        formatSeen = true;
+                        if (!FORMAT.equals(p.getValueAsString())) {
+                            throw problem(source, at, "format must be \"" + FORMAT + "\"");
+                        }
+                    }
+                    case "version" -> {
+                        if (p.getValueAsInt(-1) != VERSION) {
+                            throw problem(source, at, "unsupported version " + p.getText() + " (this tool reads "
+                                    + VERSION + ")");
+                        }
+                    }
+                    case "name" -> name = p.getValueAsString();
+                    case "family" -> family = p.getValueAsString("");
+                    case "knobs" -> knobs = MAPPER.readValue(p, LinkedHashMap.class);
+                    case "layers" -> layers = readLayers(source, p, layerLocations);
+                    default -> p.skipChildren();
+                }
+            }
+            if (!formatSeen) {
+                throw problem(source, p.currentTokenLocation(), "not an Architecture Explorer model (no \"format\": \""
+                        + FORMAT + "\")");
+            }
+            if (layers == null) {
+                throw problem(source, p.currentTokenLocation(), "no 'layers' array");
+            }
+            NetBuilder b = new NetBuilder(name == null ? "model" : name);
+            layers.forEach(b::add);
+            try {
+                return new NetDocument(b.build(), family, knobs);
+            } catch (InvalidNetException e) {
+                JsonLocation at = layerLocations.get(e.layer());
+                throw at == null ? new ModelFileException(source + ": " + e.getMessage())
+                        : problem(source, at, e.getMessage());
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
+            throw at == null ? new ModelFileException(source + ": " + message) : problem(source, at, message);
+        } catch (IOException e) {
+            throw new ModelFileException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Layer> readLayers(String source, JsonParser p, Map<String, JsonLocation> locations)
+            throws IOException, ModelFileException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw problem(source, p.currentTokenLocation(), "'layers' must be an array");
+        }
+        List<Layer> layers = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation at = p.currentTokenLocation();
+            JsonNode node = MAPPER.readTree(p);
+            Layer layer = readLayer(source, at, node);
+            locations.putIfAbsent(layer.name(), at);
+            layers.add(layer);
+        }
+        return layers;
+    }
+
+    private static Layer readLayer(String source, JsonLocation at, JsonNode node) throws ModelFileException {
+        if (!node.isObject()) {
+            throw problem(source, at, "a layer must be an object");
+        }
+        String name = text(source, at, node, "name", null);
+        String kind = text(source, at, node, "op", name);
+        String block = node.has("block") ? text(source, at, node, "block", name) : "";
+        List<String> inputs = new ArrayList<>();
+        JsonNode in = node.get("inputs");
+        if (in != null) {
+            if (!in.isArray()) {
+                throw problem(source, at, "layer '" + name + "': 'inputs' must be an array of layer names");
+            }
+            for (JsonNode i : in) {
+                inputs.add(i.asText());
+            }
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!List.of("name", "op", "block", "inputs").contains(f.getKey())) {
+                attributes.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class));
+            }
+        }
+        try {
+            Op op = OpCodec.create(kind, attributes);
+            return new Layer(name, op, inputs, block);
+        } catch (IllegalArgumentException e) {
+            throw problem(source, at, "layer '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private static String text(String source, JsonLocation at, JsonNode node, String field, String layer)
+            throws ModelFileException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            String who = layer == null ? "a layer" : "layer '" + layer + "'";
+            throw problem(source, at, who + " needs a text '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    private static ModelFileException problem(String source, JsonLocation at, String message) {
+        return new ModelFileException(source + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message);
+    }
+}

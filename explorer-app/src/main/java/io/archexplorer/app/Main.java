@@ -1,0 +1,78 @@
+package io.archexplorer.app;
+
+import io.archexplorer.app.cli.AnalyzeCommand;
+import io.archexplorer.app.cli.Command;
+import io.archexplorer.app.cli.ListCommand;
+import io.archexplorer.app.cli.ModelSource;
+import io.archexplorer.app.cli.SaveCommand;
+import io.archexplorer.app.cli.UsageException;
+import io.archexplorer.samples.Catalog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The {@code explorer} command line. Mistakes get one line on stderr and exit code 2, never a stack trace. */
+public final class Main {
+    static final int USAGE_ERROR = 2;
+    static final int INTERNAL_ERROR = 1;
+
+    private final List<Command> commands;
+
+    Main(Catalog catalog) {
+        ModelSource models = new ModelSource(catalog);
+        commands = List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models));
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int code = new Main(Catalog.standard()).run(args, out, err);
+        out.flush();
+        System.exit(code);
+    }
+
+    int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            printHelp(out);
+            return 0;
+        }
+        Command command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        if (command == null) {
+            err.println("explorer: unknown command '" + args[0] + "' (commands: "
+                    + commands.stream().map(Command::name).collect(Collectors.joining(", ")) + ")");
+            return USAGE_ERROR;
+        }
+        try {
+            return command.run(Arrays.asList(args).subList(1, args.length), out);
+        } catch (UsageException e) {
+            out.flush();
+            err.println("explorer " + command.name() + ": " + e.getMessage());
+            return USAGE_ERROR;
+        } catch (IOException | UncheckedIOException e) {
+            out.flush();
+            err.println("explorer " + command.name() + ": " + e.getMessage());
+            return INTERNAL_ERROR;
+        } catch (RuntimeException e) {
+            out.flush();
+            err.println("explorer " + command.name() + ": internal error: " + e
+                    + " (please report it with the command you ran)");
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private void printHelp(PrintStream out) {
+        out.println("Architecture Explorer: exact params, FLOPs (mult-adds) and memory access cost of classic CNNs.");
+        out.println();
+        out.println("usage: explorer COMMAND ...");
+        for (Command c : commands) {
+            out.printf("  %-62s %s%n", c.synopsis(), c.summary());
+        }
+        out.println();
+        out.println("MODEL is a preset (resnet50, densenet121, ...), a family (resnet, ...) or a .json model file.");
+        out.println("Run 'explorer list' for every family, preset and knob.");
+    }
+}

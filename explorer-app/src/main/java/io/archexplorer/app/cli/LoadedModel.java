@@ -1,0 +1,13 @@
+package io.archexplorer.app.cli;
+
+import io.archexplorer.engine.graph.Net;
+import java.util.Map;
+
+/**
+ * A model ready to analyze, whatever it came from.
+ *
+ * @param family the family it was built from, or {@code file} for a model file without one
+ * @param knobs knob name → typed value (number, boolean, text, list of numbers)
+ */
+public record LoadedModel(String name, String family, Map<String, Object> knobs, Net net) {
+}

@@ -1,0 +1,29 @@
+package io.archexplorer.app.report;
+
+import java.util.Locale;
+
+/** Number formats shared by every report. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** 25028904 → {@code 25,028,904}. */
+    public static String grouped(long n) {
+        return String.format(Locale.US, "%,d", n);
+    }
+
+    /** 25028904 → {@code 25.03 M}; 4230480872 → {@code 4.23 G}. */
+    public static String human(long n) {
+        double v = n;
+        if (Math.abs(v) >= 1e9) {
+            return String.format(Locale.US, "%.2f G", v / 1e9);
+        }
+        if (Math.abs(v) >= 1e6) {
+            return String.format(Locale.US, "%.2f M", v / 1e6);
+        }
+        if (Math.abs(v) >= 1e3) {
+            return String.format(Locale.US, "%.2f K", v / 1e3);
+        }
+        return Long.toString(n);
+    }
+}
