@@ -1,0 +1,89 @@
+package io.archexplorer.engine.runtime;
+
+import io.archexplorer.engine.graph.Layer;
+import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.ops.BatchNorm;
+import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.FullyConnected;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The weights of every layer of a net, index-aligned with {@link Net#layers()}.
+ *
+ * <p>{@link #generate} makes them deterministically from a seed so that {@code run} and {@code export} with the
+ * same seed use bit-identical weights: He-normal (std √(2 / fan-in)) for conv and fc weights, zero biases, and
+ * batchnorm with γ = 1, β = 0, mean 0, variance 1. He-normal keeps the variance of activations roughly constant
+ * through ReLU layers, so the deepest presets stay finite. Each layer draws from its own generator seeded by the
+ * seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
+ */
+public final class NetWeights {
+    private final LayerWeights[] layers;
+
+    public NetWeights(LayerWeights[] layers) {
+        this.layers = layers.clone();
+    }
+
+    public static NetWeights generate(Net net, long seed) {
+        LayerWeights[] w = new LayerWeights[net.size()];
+        for (int i = 0; i < net.size(); i++) {
+            w[i] = generate(net, i, seed);
+        }
+        return new NetWeights(w);
+    }
+
+    private static LayerWeights generate(Net net, int i, long seed) {
+        Layer layer = net.layer(i);
+        Shape in = net.inputShapes(i).isEmpty() ? null : net.inputShapes(i).get(0);
+        if (layer.op() instanceof Conv conv) {
+            int fanIn = in.c() / conv.groups() * conv.kernelH() * conv.kernelW();
+            float[] weight = heNormal(layer.name(), seed, conv.outChannels() * fanIn, fanIn);
+            return new LayerWeights(weight, conv.bias() ? new float[conv.outChannels()] : null, null, null, null,
+                    null);
+        }
+        if (layer.op() instanceof FullyConnected fc) {
+            int fanIn = Math.toIntExact(in.elementsPerImage());
+            float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(fc.outFeatures(), fanIn), fanIn);
+            return new LayerWeights(weight, fc.bias() ? new float[fc.outFeatures()] : null, null, null, null, null);
+        }
+        if (layer.op() instanceof BatchNorm) {
+            int c = in.c();
+            return new LayerWeights(null, null, filled(c, 1f), new float[c], new float[c], filled(c, 1f));
+        }
+        return LayerWeights.NONE;
+    }
+
+    private static float[] heNormal(String layerName, long seed, int count, int fanIn) {
+        Random random = new Random(seed * 1_000_003L + layerName.hashCode());
+        double std = Math.sqrt(2.0 / fanIn);
+        float[] w = new float[count];
+        for (int k = 0; k < count; k++) {
+            w[k] = (float) (random.nextGaussian() * std);
+        }
+        return w;
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    public LayerWeights layer(int i) {
+        return layers[i];
+    }
+
+    public int size() {
+        return layers.length;
+    }
+
+    /** Bytes of all weights and batchnorm buffers. */
+    public long bytes() {
+        long b = 0;
+        for (LayerWeights w : layers) {
+            b += w.bytes();
+        }
+        return b;
+    }
+}
