@@ -57,7 +57,8 @@ public final class Knob {
     /** One of a few named values; whole-number choices (e.g. depth 18/34/50) parse to {@link Integer}. */
     public static Knob choice(String name, String symbol, String description, String defaultValue,
                               String... allowed) {
-        return new Knob(name, symbol, description, Type.CHOICE, defaultValue, 0, 0, List.of(allowed));
+        Object typedDefault = isWholeNumber(defaultValue) ? (Object) Integer.parseInt(defaultValue) : defaultValue;
+        return new Knob(name, symbol, description, Type.CHOICE, typedDefault, 0, 0, List.of(allowed));
     }
 
     /** A comma-separated list of whole numbers, each in [min, max], of length 1 to maxLength. */
