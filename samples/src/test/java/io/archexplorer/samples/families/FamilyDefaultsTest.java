@@ -10,7 +10,7 @@ class FamilyDefaultsTest {
 
     /** A family name alone builds the family at its knob defaults: an ImageNet classifier. */
     @ParameterizedTest
-    @ValueSource(strings = {"densenet", "squeezenet", "vgg", "alexnet", "googlenet"})
+    @ValueSource(strings = {"resnet", "densenet", "squeezenet", "vgg", "alexnet", "googlenet"})
     void familyBuildsAtItsDefaults(String family) {
         BuiltModel m = BuiltModel.of(family);
         assertEquals(Shape.of(1, 1000), m.net().finalShape());
