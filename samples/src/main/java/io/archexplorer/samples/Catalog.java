@@ -1,6 +1,11 @@
 package io.archexplorer.samples;
 
+import io.archexplorer.samples.families.AlexNetFamily;
+import io.archexplorer.samples.families.DenseNetFamily;
+import io.archexplorer.samples.families.GoogLeNetFamily;
 import io.archexplorer.samples.families.ResNetFamily;
+import io.archexplorer.samples.families.SqueezeNetFamily;
+import io.archexplorer.samples.families.VggFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +30,12 @@ public final class Catalog {
     /** The architecture zoo, in the order of the README's families table. */
     public static Catalog standard() {
         return new Catalog(List.of(
-                new ResNetFamily()));
+                new ResNetFamily(),
+                new DenseNetFamily(),
+                new SqueezeNetFamily(),
+                new VggFamily(),
+                new AlexNetFamily(),
+                new GoogLeNetFamily()));
     }
 
     public List<Family> families() {

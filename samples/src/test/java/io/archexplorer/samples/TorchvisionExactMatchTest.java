@@ -22,7 +22,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TorchvisionExactMatchTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"resnet18", "resnet50", "resnext50_32x4d", "wide_resnet50_2"})
+    @ValueSource(strings = {
+        "resnet18",
+        "resnet50",
+        "resnext50_32x4d",
+        "wide_resnet50_2",
+        "densenet121",
+        "squeezenet1_0",
+        "squeezenet1_1",
+        "vgg16",
+        "alexnet",
+        "googlenet"})
     void presetMatchesPyTorch(String preset) {
         Net net = Catalog.standard().resolve(preset, Map.of()).build();
         Analysis analysis = CostAnalysis.analyze(net);

@@ -14,8 +14,13 @@ final class Layers {
 
     /** Adds {@code <name>} (conv) and {@code <name>_bn}; returns the batchnorm's name. */
     static String convBn(NetBuilder b, String name, Conv conv, String input) {
+        return convBn(b, name, conv, new BatchNorm(), input);
+    }
+
+    /** As {@link #convBn(NetBuilder, String, Conv, String)} with a given batchnorm (e.g. another eps). */
+    static String convBn(NetBuilder b, String name, Conv conv, BatchNorm bn, String input) {
         String c = b.add(name, conv, input);
-        return b.add(name + "_bn", new BatchNorm(), c);
+        return b.add(name + "_bn", bn, c);
     }
 
     /** Adds {@code <name>}, {@code <name>_bn} and {@code <name>_<activation>}; returns the activation's name. */
@@ -26,6 +31,21 @@ final class Layers {
 
     static String convBnRelu(NetBuilder b, String name, Conv conv, String input) {
         return convBnAct(b, name, conv, Activation.Function.RELU, input);
+    }
+
+    /** Adds {@code <name>} (a conv, usually with bias) and {@code <name>_relu}: the pre-batchnorm nets' pattern. */
+    static String convRelu(NetBuilder b, String name, Conv conv, String input) {
+        String c = b.add(name, conv, input);
+        return b.add(name + "_relu", Activation.relu(), c);
+    }
+
+    /**
+     * floor(ratio · channels), the rule of the papers' width multipliers (DenseNet's θ, SqueezeNet's SR). The tiny
+     * tolerance keeps a product that is a whole number in exact arithmetic, like 0.29 · 100, from flooring to one
+     * less because of binary rounding.
+     */
+    static int scaledChannels(double ratio, int channels) {
+        return (int) Math.floor(ratio * channels + 1e-9);
     }
 
     /** The input side in pixels, which every family accepts (ρ of MobileNet, as pixels). */
