@@ -1,6 +1,10 @@
 package io.archexplorer.samples;
 
+import io.archexplorer.samples.families.MobileNetV1Family;
+import io.archexplorer.samples.families.MobileNetV2Family;
 import io.archexplorer.samples.families.ResNetFamily;
+import io.archexplorer.samples.families.ShuffleNetV1Family;
+import io.archexplorer.samples.families.ShuffleNetV2Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +29,11 @@ public final class Catalog {
     /** The architecture zoo, in the order of the README's families table. */
     public static Catalog standard() {
         return new Catalog(List.of(
-                new ResNetFamily()));
+                new ResNetFamily(),
+                new MobileNetV1Family(),
+                new MobileNetV2Family(),
+                new ShuffleNetV1Family(),
+                new ShuffleNetV2Family()));
     }
 
     public List<Family> families() {

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TorchvisionExactMatchTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"resnet18", "resnet50", "resnext50_32x4d", "wide_resnet50_2"})
+    @ValueSource(strings = {
+            "resnet18", "resnet50", "resnext50_32x4d", "wide_resnet50_2",
+            "mobilenet_v2",
+            "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0"})
     void presetMatchesPyTorch(String preset) {
         Net net = Catalog.standard().resolve(preset, Map.of()).build();
         Analysis analysis = CostAnalysis.analyze(net);
