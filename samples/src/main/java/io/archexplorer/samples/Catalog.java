@@ -3,7 +3,11 @@ package io.archexplorer.samples;
 import io.archexplorer.samples.families.AlexNetFamily;
 import io.archexplorer.samples.families.DenseNetFamily;
 import io.archexplorer.samples.families.GoogLeNetFamily;
+import io.archexplorer.samples.families.MobileNetV1Family;
+import io.archexplorer.samples.families.MobileNetV2Family;
 import io.archexplorer.samples.families.ResNetFamily;
+import io.archexplorer.samples.families.ShuffleNetV1Family;
+import io.archexplorer.samples.families.ShuffleNetV2Family;
 import io.archexplorer.samples.families.SqueezeNetFamily;
 import io.archexplorer.samples.families.VggFamily;
 import java.util.ArrayList;
@@ -32,6 +36,10 @@ public final class Catalog {
         return new Catalog(List.of(
                 new ResNetFamily(),
                 new DenseNetFamily(),
+                new MobileNetV1Family(),
+                new MobileNetV2Family(),
+                new ShuffleNetV1Family(),
+                new ShuffleNetV2Family(),
                 new SqueezeNetFamily(),
                 new VggFamily(),
                 new AlexNetFamily(),

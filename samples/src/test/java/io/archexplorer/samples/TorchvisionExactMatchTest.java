@@ -23,13 +23,11 @@ class TorchvisionExactMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "resnet18",
-        "resnet50",
-        "resnext50_32x4d",
-        "wide_resnet50_2",
+        "resnet18", "resnet50", "resnext50_32x4d", "wide_resnet50_2",
         "densenet121",
-        "squeezenet1_0",
-        "squeezenet1_1",
+        "mobilenet_v2",
+        "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
+        "squeezenet1_0", "squeezenet1_1",
         "vgg16",
         "alexnet",
         "googlenet"})
