@@ -79,7 +79,7 @@ public final class ShuffleNetV1Family implements Family {
 
     @Override
     public Net build(String netName, KnobValues knobs) {
-        int g = Integer.parseInt(knobs.choice("groups"));
+        int g = knobs.integer("groups");
         double s = knobs.real("width");
         boolean shuffle = knobs.toggle("shuffle");
 
