@@ -42,7 +42,8 @@ class EngineDependencyRuleTest {
     private static Stream<String> violations(Path sources, Path file) {
         try {
             Matcher m = IMPORT.matcher(Files.readString(file));
-            return m.results().map(r -> r.group(1)).filter(i -> !allowed(i)).map(i -> sources.relativize(file) + " imports " + i);
+            return m.results().map(r -> r.group(1)).filter(i -> !allowed(i))
+                    .map(i -> sources.relativize(file) + " imports " + i);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -49,14 +49,15 @@ class CostAnalysisTest {
 
     private static Arguments cost(String description, Op op, List<Shape> inputs, long params, long batchNormParams,
                                   long multAdds, long mac, long activations) {
-        return Arguments.of(description, op, inputs, new LayerCost(params, batchNormParams, multAdds, mac, activations));
+        LayerCost expected = new LayerCost(params, batchNormParams, multAdds, mac, activations);
+        return Arguments.of(description, op, inputs, expected);
     }
 
     static Stream<Arguments> opCosts() {
         Shape resnetStage1 = Shape.of(2, 64, 56, 56); // 401,408 elements
         return Stream.of(
-                // 3×3, 64 → 128: 128·64·9 = 73,728 weights; output 2·128·56·56 = 802,816 elements, each 64·9 = 576
-                // mult-adds: 462,422,016; MAC 401,408 + 802,816 + 73,728
+                // 3×3, 64 → 128: 128·64·9 = 73,728 weights; output 2·128·56·56 = 802,816 elements,
+                // each 64·9 = 576 mult-adds: 462,422,016; MAC 401,408 + 802,816 + 73,728
                 cost("3×3 conv 64→128", Conv.of(128, 3, 1, 1), List.of(resnetStage1),
                         73_728, 0, 462_422_016, 1_277_952, 802_816),
                 // the bias adds 128 params and one add per output element
@@ -92,11 +93,13 @@ class CostAnalysisTest {
                 cost("add reads both inputs", new Add(), List.of(resnetStage1, resnetStage1),
                         0, 0, 0, 3 * 401_408, 401_408),
                 // 64·28·28 + 32·28·28 = 50,176 + 25,088 in, 96·28·28 = 75,264 out
-                cost("concat reads every input", new Concat(), List.of(Shape.of(1, 64, 28, 28), Shape.of(1, 32, 28, 28)),
+                cost("concat reads every input", new Concat(),
+                        List.of(Shape.of(1, 64, 28, 28), Shape.of(1, 32, 28, 28)),
                         0, 0, 0, 50_176 + 25_088 + 75_264, 75_264),
                 // 96·14·14 = 18,816 map elements and 96 factors
                 cost("channel_mul reads the map and the factors", new ChannelMultiply(),
-                        List.of(Shape.of(1, 96, 14, 14), Shape.of(1, 96, 1, 1)), 0, 0, 0, 18_816 + 96 + 18_816, 18_816));
+                        List.of(Shape.of(1, 96, 14, 14), Shape.of(1, 96, 1, 1)),
+                        0, 0, 0, 18_816 + 96 + 18_816, 18_816));
     }
 
     @ParameterizedTest(name = "{0}")

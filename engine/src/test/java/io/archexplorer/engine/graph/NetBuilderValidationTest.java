@@ -39,6 +39,11 @@ class NetBuilderValidationTest {
                         b -> b.add("conv", Conv.of(16, 7, 1, 0), "data")),
                 net("pool", "output size 0×0 from input 4×4 with window 5×5, stride 1",
                         b -> b.add("pool", Pool.max(5, 1, 0), "data")),
+                // a 1×7 conv given the padding of a 7×1 one: the message shows which axis has none
+                net("conv", "output size 10×-2 from input 4×4 with kernel 1×7, stride 1, padding 3×0",
+                        b -> b.add("conv", new Conv(8, 1, 7, 1, 1, 3, 0, 1, 1, 1, false), "data")),
+                net("pool", "output size 4×0 from input 4×4 with window 1×5, stride 1×2",
+                        b -> b.add("pool", new Pool(Pool.Mode.MAX, 1, 5, 1, 2, 0, 0, false, true), "data")),
                 net("sum", "cannot add shapes 2×8×4×4 and 2×8×2×2", b -> {
                     b.add("down", Pool.max(2, 2, 0), "data");
                     b.add("sum", new Add(), "data", "down");

@@ -40,7 +40,7 @@ class PoolOutputSizeTest {
         "7, 7, 1, 0, false, 1",
     })
     void pooledSize(int in, int kernel, int stride, int pad, boolean ceilMode, int expected) {
-        assertEquals(expected, windowCount(in, kernel, stride, pad, ceilMode), "reference disagrees with the hand value");
+        assertEquals(expected, windowCount(in, kernel, stride, pad, ceilMode), "the reference disagrees");
         for (Pool.Mode mode : Pool.Mode.values()) {
             Pool pool = new Pool(mode, kernel, kernel, stride, stride, pad, pad, ceilMode, true);
             assertEquals(Shape.of(2, 8, expected, expected), pool.outputShape(List.of(Shape.of(2, 8, in, in))),
