@@ -2,7 +2,6 @@ package io.archexplorer.engine.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
