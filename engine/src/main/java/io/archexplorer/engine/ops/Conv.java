@@ -72,7 +72,8 @@ public record Conv(int outChannels, int kernelH, int kernelW, int strideH, int s
         int w = Windows.convolved(in.w(), kernelW, strideW, padW, dilationW);
         if (h < 1 || w < 1) {
             throw new IllegalArgumentException("output size " + h + "×" + w + " from input " + in.h() + "×" + in.w()
-                    + " with kernel " + Windows.kernel(kernelH, kernelW) + ", stride " + strideH + ", padding " + padH);
+                    + " with kernel " + Windows.kernel(kernelH, kernelW)
+                    + ", stride " + Windows.perAxis(strideH, strideW) + ", padding " + Windows.perAxis(padH, padW));
         }
         return Shape.of(in.n(), outChannels, h, w);
     }

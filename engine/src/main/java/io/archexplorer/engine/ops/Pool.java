@@ -61,7 +61,8 @@ public record Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW
         int w = Windows.pooled(in.w(), kernelW, strideW, padW, ceilMode);
         if (h < 1 || w < 1) {
             throw new IllegalArgumentException("output size " + h + "×" + w + " from input " + in.h() + "×" + in.w()
-                    + " with window " + Windows.kernel(kernelH, kernelW) + ", stride " + strideH);
+                    + " with window " + Windows.kernel(kernelH, kernelW)
+                    + ", stride " + Windows.perAxis(strideH, strideW));
         }
         return Shape.of(in.n(), in.c(), h, w);
     }

@@ -43,6 +43,11 @@ final class Windows {
         return kh + "×" + kw;
     }
 
+    /** One number when both axes agree, {@code h×w} when they differ. */
+    static String perAxis(int h, int w) {
+        return h == w ? Integer.toString(h) : h + "×" + w;
+    }
+
     static String stride(int sh, int sw) {
         if (sh == 1 && sw == 1) {
             return "";
