@@ -18,6 +18,7 @@ class CommandLineErrorsTest {
     @CsvSource(delimiter = '|', value = {
         "analyze nosuchnet                                   | unknown model 'nosuchnet'",
         "analyze resnet50 --set widht=2                      | knob 'widht': unknown knob (knobs: depth,",
+        "analyze resnet50 --set cardinalty=64                | knob 'cardinalty': unknown knob (did you mean 'cardinality'?",
         "analyze resnet50 --set depth=51                     | knob 'depth': '51' is not one of 18|34|50|101|152",
         "analyze resnet18 --set cardinality=32               | knob 'cardinality': depth 18 uses basic blocks",
         "analyze resnet50 --set cardinality=0                | knob 'cardinality': 0 is out of range 1..256",

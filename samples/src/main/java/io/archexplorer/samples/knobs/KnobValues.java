@@ -49,7 +49,29 @@ public final class KnobValues {
             }
         }
         String known = knobs.stream().map(Knob::name).collect(Collectors.joining(", "));
-        throw new KnobException(name, "unknown knob (knobs: " + known + ")");
+        String hint = knobs.stream().map(Knob::name).filter(k -> editDistance(k, name) <= 2).findFirst()
+                .map(k -> "did you mean '" + k + "'? ").orElse("");
+        throw new KnobException(name, "unknown knob (" + hint + "knobs: " + known + ")");
+    }
+
+    /** Levenshtein distance, to suggest the knob a typo meant. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     public List<Knob> knobs() {
