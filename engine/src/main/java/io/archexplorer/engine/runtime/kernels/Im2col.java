@@ -7,9 +7,7 @@ import java.util.Arrays;
  * row {@code (c, ky, kx)} holds, for every output pixel, the input value that filter tap multiplies; a
  * convolution is then one GEMM {@code weights[outChannelsPerGroup][filterSize] · columns}.
  *
- * <p>Why it is cheap: the valid output-column range of a tap depends only on {@code kx}, so each output row is
- * at most three runs (zeros, copied input, zeros) with no per-element bounds test; stride 1 copies with
- * {@code System.arraycopy}.
+ * <p>Why it is cheap: each output row of a tap is one {@link #sampleRow} call, a bulk copy between zero runs.
  */
 public final class Im2col {
 
@@ -27,36 +25,44 @@ public final class Im2col {
         int kernelArea = g.kernelHeight() * g.kernelWidth();
         int outHeight = g.outHeight();
         int outWidth = g.outWidth();
-        int inWidth = g.inWidth();
         for (int row = firstRow; row < endRow; row++) {
             int channel = row / kernelArea;
             int ky = row % kernelArea / g.kernelWidth();
             int kx = row % g.kernelWidth();
             int plane = inputOffset + channel * g.inPlaneSize();
             int xShift = kx * g.dilationWidth() - g.padLeft();
-            // Output columns whose input column ox*stride + xShift lies inside [0, inWidth).
-            int firstValid = Math.min(outWidth, Math.max(0, ceilDiv(-xShift, g.strideWidth())));
-            int endValid = Math.max(firstValid,
-                    Math.min(outWidth, Math.floorDiv(inWidth - 1 - xShift, g.strideWidth()) + 1));
             int dst = row * g.outPlaneSize();
             for (int oy = 0; oy < outHeight; oy++, dst += outWidth) {
                 int iy = oy * g.strideHeight() + ky * g.dilationHeight() - g.padTop();
                 if (iy < 0 || iy >= g.inHeight()) {
                     Arrays.fill(columns, dst, dst + outWidth, 0f);
-                    continue;
-                }
-                Arrays.fill(columns, dst, dst + firstValid, 0f);
-                int src = plane + iy * inWidth + xShift;
-                if (g.strideWidth() == 1) {
-                    System.arraycopy(input, src + firstValid, columns, dst + firstValid, endValid - firstValid);
                 } else {
-                    for (int ox = firstValid; ox < endValid; ox++) {
-                        columns[dst + ox] = input[src + ox * g.strideWidth()];
-                    }
+                    sampleRow(input, plane + iy * g.inWidth(), g.inWidth(), xShift, g.strideWidth(),
+                            columns, dst, outWidth);
                 }
-                Arrays.fill(columns, dst + endValid, dst + outWidth, 0f);
             }
         }
+    }
+
+    /**
+     * {@code dst[dstOffset + i] = row[xShift + i*stride]} for i in [0, length), zero where that column is
+     * outside {@code [0, width)}: the valid range is computed once, so there are three runs (zeros, copy, zeros)
+     * and no per-element bounds test; stride 1 copies with {@code System.arraycopy}.
+     */
+    static void sampleRow(float[] src, int rowOffset, int width, int xShift, int stride,
+                          float[] dst, int dstOffset, int length) {
+        int firstValid = Math.min(length, Math.max(0, ceilDiv(-xShift, stride)));
+        int endValid = Math.max(firstValid, Math.min(length, Math.floorDiv(width - 1 - xShift, stride) + 1));
+        Arrays.fill(dst, dstOffset, dstOffset + firstValid, 0f);
+        int src0 = rowOffset + xShift;
+        if (stride == 1) {
+            System.arraycopy(src, src0 + firstValid, dst, dstOffset + firstValid, endValid - firstValid);
+        } else {
+            for (int i = firstValid; i < endValid; i++) {
+                dst[dstOffset + i] = src[src0 + i * stride];
+            }
+        }
+        Arrays.fill(dst, dstOffset + endValid, dstOffset + length, 0f);
     }
 
     private static int ceilDiv(int x, int y) {

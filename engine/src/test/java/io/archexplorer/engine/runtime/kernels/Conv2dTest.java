@@ -1,36 +1,13 @@
 package io.archexplorer.engine.runtime.kernels;
 
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.abs;
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.assertClose;
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.magnitudeOf;
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.random;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.POOL;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.checkConvolution;
 
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class Conv2dTest {
-
-    private static ExecutorService pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "conv-test");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
 
     /** Shapes covering kernel sizes, strides, paddings, dilations, groups and batch sizes, with odd extents. */
     static Stream<ConvGeometry> geometries() {
@@ -60,36 +37,12 @@ class Conv2dTest {
     @ParameterizedTest
     @MethodSource("geometries")
     void matchesReferenceOnOneThread(ConvGeometry g) {
-        checkAgainstReference(g, Parallelism.SINGLE_THREAD);
+        checkConvolution(Conv2d::forward, g, Parallelism.SINGLE_THREAD);
     }
 
     @ParameterizedTest
     @MethodSource("geometries")
     void matchesReferenceOnTwoThreads(ConvGeometry g) {
-        checkAgainstReference(g, Parallelism.of(pool, 2));
-    }
-
-    private static void checkAgainstReference(ConvGeometry g, Parallelism parallelism) {
-        Random random = new Random(g.hashCode());
-        float[] input = random(random, g.inputSize());
-        float[] weights = random(random, g.weightSize());
-        Epilogue epilogue = Epilogue.of(random(random, g.outChannels()), Activation.RELU);
-        float[] expected = new float[g.outputSize()];
-        float[] magnitude = new float[g.outputSize()];
-        ReferenceKernels.conv(g, input, weights, epilogue, expected);
-        ReferenceKernels.conv(g, abs(input), abs(weights), magnitudeOf(epilogue), magnitude);
-        int inputOffset = 3;
-        int weightOffset = 5;
-        int outputOffset = 7;
-        float[] paddedInput = new float[inputOffset + input.length + 2];
-        System.arraycopy(input, 0, paddedInput, inputOffset, input.length);
-        float[] paddedWeights = new float[weightOffset + weights.length + 2];
-        System.arraycopy(weights, 0, paddedWeights, weightOffset, weights.length);
-        float[] paddedOutput = new float[outputOffset + expected.length + 2];
-        Conv2d.forward(g, paddedInput, inputOffset, paddedWeights, weightOffset, epilogue, paddedOutput, outputOffset,
-                parallelism);
-        float[] actual = new float[expected.length];
-        System.arraycopy(paddedOutput, outputOffset, actual, 0, actual.length);
-        assertClose(g.toString(), expected, magnitude, actual);
+        checkConvolution(Conv2d::forward, g, Parallelism.of(POOL, 2));
     }
 }
