@@ -23,6 +23,8 @@ class DepthwiseConv2dTest {
                 ConvGeometry.depthwise(1, 3, 9, 9, 3, 1, 0),
                 ConvGeometry.depthwise(1, 3, 11, 31, 3, 3, 2),
                 ConvGeometry.depthwise(1, 4, 6, 5, 1, 1, 0),
+                ConvGeometry.depthwise(1, 2, 5, 5, 3, 2, 3),                          // padding wider than input
+                ConvGeometry.depthwise(1, 2, 4, 4, 1, 1, 2),                          // 1×1 with padding
                 ConvGeometry.of(1, 4, 12, 18, 4, 3, 1, 2, 2, 4),                      // dilation 2
                 ConvGeometry.of(1, 4, 13, 20, 4, 3, 2, 2, 2, 4),                      // dilation 2, stride 2
                 new ConvGeometry(1, 3, 10, 10, 3, 3, 3, 2, 2, 0, 0, 1, 1, 1, 1, 3),   // SAME_UPPER-style pads

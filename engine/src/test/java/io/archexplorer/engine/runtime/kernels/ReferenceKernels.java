@@ -5,12 +5,12 @@ package io.archexplorer.engine.runtime.kernels;
  * Calling them on element-wise absolute values of the operands gives the magnitude of the sums, which sets the
  * tolerance of a comparison (see {@link KernelAssertions}).
  */
-final class ReferenceKernels {
+public final class ReferenceKernels {
 
     private ReferenceKernels() {
     }
 
-    static void gemm(int m, int n, int k, float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+    public static void gemm(int m, int n, int k, float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                      float[] c, int cOffset, int ldc, boolean accumulate, Epilogue epilogue) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -24,7 +24,7 @@ final class ReferenceKernels {
     }
 
     /** Direct convolution, one output element at a time, with explicit bounds tests for padding. */
-    static void conv(ConvGeometry g, float[] input, float[] weights, Epilogue epilogue, float[] output) {
+    public static void conv(ConvGeometry g, float[] input, float[] weights, Epilogue epilogue, float[] output) {
         int inPerGroup = g.inChannelsPerGroup();
         int outPerGroup = g.outChannelsPerGroup();
         for (int n = 0; n < g.batch(); n++) {
