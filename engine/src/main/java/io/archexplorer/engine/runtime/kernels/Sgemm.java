@@ -1,0 +1,322 @@
+package io.archexplorer.engine.runtime.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision matrix multiply {@code C[m×n] (+)= A[m×k] · B[k×n]} on row-major flat arrays with leading
+ * dimensions, followed by an optional fused {@link Epilogue} (per-row bias, activation).
+ *
+ * <p>Why it is fast (the BLIS/GotoBLAS structure, in plain Java):
+ * <ul>
+ *   <li>The micro-kernel keeps a {@value #MR}×(2 vectors) tile of C in 8 vector registers for a whole K block,
+ *       so every loaded B vector feeds {@value #MR} FMAs and every broadcast A value feeds 2: the loop is bound
+ *       by FMA throughput, and C is read and written once per K block instead of once per k.</li>
+ *   <li>B is packed per ({@value #KC} × {@value #NC}) block into panels of {@code NR} columns laid out k-major,
+ *       so the micro-kernel streams it with unit stride; one panel ({@value #KC}×NR, 32 KB) is reused from L1 by
+ *       every row tile of an M block, and the block itself is reused from L2 by every M block.</li>
+ *   <li>A is read in place, four rows at a time: each A value is used for a whole 32-wide row of the tile, so
+ *       its load is cheap, and skipping the A copy matters when N is small (7×7 feature maps), where packing
+ *       A would cost as much as the multiply.</li>
+ *   <li>The N edge is zero-padded in the packed B panel and the M edge re-reads the last real row, so the
+ *       inner loop never branches on M, N or K; only storing an edge tile runs lane by lane.</li>
+ *   <li>K is cut into equal blocks, so no block is so short that the per-tile store dominates.</li>
+ *   <li>Buffers are per thread and reused, so a call allocates nothing on the hot path.</li>
+ * </ul>
+ * Very narrow products ({@code n < }{@value #NARROW_N}, e.g. a fully connected layer on one image) are memory
+ * bound and would waste most of a 32-column tile, so they run as dot products along K instead.
+ *
+ * <p>Threading: the output is cut into contiguous ranges of whole tiles along N (or along M when N is short),
+ * one per thread; each thread runs the single-thread algorithm on its range, so results do not depend on the
+ * thread count beyond float rounding (and in fact are bitwise identical: the K order per element is fixed).
+ */
+public final class Sgemm {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = SPECIES.length();
+
+    /** Rows of C per micro-kernel tile. */
+    static final int MR = 4;
+    /** Columns of C per micro-kernel tile: two vectors. */
+    static final int NR = 2 * VL;
+    /** Upper bound of a K block: one packed B panel ({@code KC×NR}) fits L1. */
+    static final int KC = 256;
+    /** Rows of A (×K block) swept per pass over the packed B block, sized to stay in L2 next to it. */
+    static final int MC = 192;
+    /** Width of an N block; a multiple of {@link #NR}; {@code KC×NC} floats is the per-thread packing buffer. */
+    static final int NC = 1024;
+    /** Below this many columns the product runs as dot products (see class comment). */
+    static final int NARROW_N = 8;
+    /** Less work than this per thread costs more in hand-off than it saves. */
+    private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
+
+    private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private static final ThreadLocal<float[]> COLUMN = ThreadLocal.withInitial(() -> new float[0]);
+
+    private Sgemm() {
+    }
+
+    /** {@code C = A·B} on one thread, no epilogue. */
+    public static void multiply(int m, int n, int k,
+                                float[] a, int aOffset, int lda,
+                                float[] b, int bOffset, int ldb,
+                                float[] c, int cOffset, int ldc) {
+        multiply(m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, false, Epilogue.NONE,
+                Parallelism.SINGLE_THREAD);
+    }
+
+    /**
+     * {@code C[i][j] = epilogue(row i, (accumulate ? C[i][j] : 0) + Σ_p A[i][p]·B[p][j])}.
+     *
+     * @param lda distance between rows of A ({@code >= k}); likewise {@code ldb >= n}, {@code ldc >= n}
+     */
+    public static void multiply(int m, int n, int k,
+                                float[] a, int aOffset, int lda,
+                                float[] b, int bOffset, int ldb,
+                                float[] c, int cOffset, int ldc,
+                                boolean accumulate, Epilogue epilogue, Parallelism parallelism) {
+        checkMatrix("A", a, aOffset, m, k, lda);
+        checkMatrix("B", b, bOffset, k, n, ldb);
+        checkMatrix("C", c, cOffset, m, n, ldc);
+        if (epilogue.rowBias() != null && m > 0 && epilogue.biasOffset() + m > epilogue.rowBias().length) {
+            throw new IllegalArgumentException("row bias shorter than m = " + m);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            finishWithoutProduct(m, n, c, cOffset, ldc, accumulate, epilogue);
+            return;
+        }
+        long flops = 2L * m * n * k;
+        int wantedParts = (int) Math.max(1, Math.min(parallelism.threads(), flops / MIN_FLOPS_PER_THREAD));
+        if (n < NARROW_N) {
+            int parts = Math.min(wantedParts, ceilDiv(m, MR));
+            parallelism.run(parts, part -> {
+                int rowStart = split(m, MR, parts, part);
+                int rowEnd = split(m, MR, parts, part + 1);
+                for (int j = 0; j < n; j++) {
+                    multiplyColumn(rowStart, rowEnd, j, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc,
+                            accumulate, epilogue);
+                }
+            });
+            return;
+        }
+        int rowTiles = ceilDiv(m, MR);
+        int colTiles = ceilDiv(n, NR);
+        boolean splitColumns = colTiles >= rowTiles || colTiles >= 4 * wantedParts;
+        int parts = Math.min(wantedParts, splitColumns ? colTiles : rowTiles);
+        parallelism.run(parts, part -> {
+            if (splitColumns) {
+                multiplyRange(0, m, split(n, NR, parts, part), split(n, NR, parts, part + 1), k,
+                        a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue);
+            } else {
+                multiplyRange(split(m, MR, parts, part), split(m, MR, parts, part + 1), 0, n, k,
+                        a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue);
+            }
+        });
+    }
+
+    /** Boundary of part {@code part} when {@code extent} is cut into {@code parts} runs of whole tiles. */
+    private static int split(int extent, int tile, int parts, int part) {
+        int tiles = ceilDiv(extent, tile);
+        return Math.min(extent, (int) ((long) tiles * part / parts) * tile);
+    }
+
+    private static void multiplyRange(int rowStart, int rowEnd, int colStart, int colEnd, int k,
+                                      float[] a, int aOffset, int lda,
+                                      float[] b, int bOffset, int ldb,
+                                      float[] c, int cOffset, int ldc,
+                                      boolean accumulate, Epilogue epilogue) {
+        float[] packedB = PACKED_B.get();
+        float[] tile = TILE.get();
+        Epilogue finish = epilogue.isIdentity() ? null : epilogue;
+        // Equal K blocks: a short trailing block would pay the per-tile store cost for little work.
+        int kBlock = ceilDiv(k, ceilDiv(k, KC));
+        for (int jc = colStart; jc < colEnd; jc += NC) {
+            int nc = Math.min(NC, colEnd - jc);
+            for (int pc = 0; pc < k; pc += kBlock) {
+                int kc = Math.min(kBlock, k - pc);
+                boolean loadC = accumulate || pc > 0;
+                Epilogue finishHere = pc + kc == k ? finish : null;
+                packB(b, bOffset + pc * ldb + jc, ldb, kc, nc, packedB);
+                for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                    int mc = Math.min(MC, rowEnd - ic);
+                    // B micro-panel (kc×NR) outer so it stays in L1 while the rows of A stream past it from L2.
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int rows = Math.min(MR, mc - ir);
+                            int row0 = aOffset + (ic + ir) * lda + pc;
+                            // Missing rows of an edge tile re-read the last real row; their results are dropped.
+                            microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda, row0 + Math.min(2, rows - 1) * lda,
+                                    row0 + Math.min(3, rows - 1) * lda, packedB, jr * kc, kc, tile);
+                            storeTile(tile, c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows,
+                                    cols, loadC, finishHere, ic + ir);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Copies a {@code kc×nc} block of B into panels of NR columns, each k-major, zero-padding the last panel. */
+    private static void packB(float[] b, int offset, int ldb, int kc, int nc, float[] packed) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int panel = jr * kc;
+            int cols = Math.min(NR, nc - jr);
+            if (cols == NR) {
+                for (int p = 0; p < kc; p++) {
+                    int src = offset + p * ldb + jr;
+                    int dst = panel + p * NR;
+                    FloatVector.fromArray(SPECIES, b, src).intoArray(packed, dst);
+                    FloatVector.fromArray(SPECIES, b, src + VL).intoArray(packed, dst + VL);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = offset + p * ldb + jr;
+                    int dst = panel + p * NR;
+                    System.arraycopy(b, src, packed, dst, cols);
+                    java.util.Arrays.fill(packed, dst + cols, dst + NR, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * One MR×NR tile of A·B over one K block, left in {@code tile} (row-major MR×NR). The eight accumulators
+     * are locals so C2 keeps them in registers; the loop body is two vector loads, four broadcasts and eight
+     * FMAs. The tile goes through a small L1-resident buffer rather than straight to C because handing vectors
+     * to a helper that C2 does not inline boxes them, and one plain store routine then serves full and edge tiles.
+     */
+    private static void microKernel(float[] a, int row0, int row1, int row2, int row3,
+                                    float[] packedB, int bPanel, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kc; p++) {
+            int bIndex = bPanel + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, packedB, bIndex);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, packedB, bIndex + VL);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[row0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[row1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[row2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[row3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, VL);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + VL);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + VL);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + VL);
+    }
+
+    /**
+     * Writes the valid {@code rows×cols} corner of {@code tile} into C, adding C's old value when
+     * {@code loadC} and applying {@code finish} (if not null, i.e. on the last K block).
+     */
+    private static void storeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
+                                  boolean loadC, Epilogue finish, int firstRow) {
+        int vectorCols = cols - cols % VL;
+        for (int r = 0; r < rows; r++) {
+            int out = cTile + r * ldc;
+            int in = r * NR;
+            float bias = finish == null ? 0f : finish.bias(firstRow + r);
+            for (int j = 0; j < vectorCols; j += VL) {
+                FloatVector sum = FloatVector.fromArray(SPECIES, tile, in + j);
+                if (loadC) {
+                    sum = sum.add(FloatVector.fromArray(SPECIES, c, out + j));
+                }
+                if (finish != null) {
+                    sum = finish.activation().apply(sum.add(bias));
+                }
+                sum.intoArray(c, out + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                float sum = tile[in + j] + (loadC ? c[out + j] : 0f);
+                c[out + j] = finish == null ? sum : finish.activation().apply(sum + bias);
+            }
+        }
+    }
+
+    /** Column {@code j} of C as dot products of rows of A with column j of B, vectorized along K. */
+    private static void multiplyColumn(int rowStart, int rowEnd, int j, int k,
+                                       float[] a, int aOffset, int lda,
+                                       float[] b, int bOffset, int ldb,
+                                       float[] c, int cOffset, int ldc,
+                                       boolean accumulate, Epilogue epilogue) {
+        float[] column = COLUMN.get();
+        if (column.length < k) {
+            column = new float[k];
+            COLUMN.set(column);
+        }
+        for (int p = 0; p < k; p++) {
+            column[p] = b[bOffset + p * ldb + j];
+        }
+        int vectorEnd = SPECIES.loopBound(k);
+        for (int i = rowStart; i < rowEnd; i++) {
+            int row = aOffset + i * lda;
+            FloatVector sum0 = FloatVector.zero(SPECIES);
+            FloatVector sum1 = FloatVector.zero(SPECIES);
+            int p = 0;
+            // Two accumulators hide FMA latency; a single chain would run at a quarter of the FMA rate.
+            for (; p + VL < vectorEnd; p += 2 * VL) {
+                sum0 = FloatVector.fromArray(SPECIES, a, row + p).fma(FloatVector.fromArray(SPECIES, column, p), sum0);
+                sum1 = FloatVector.fromArray(SPECIES, a, row + p + VL)
+                        .fma(FloatVector.fromArray(SPECIES, column, p + VL), sum1);
+            }
+            for (; p < vectorEnd; p += VL) {
+                sum0 = FloatVector.fromArray(SPECIES, a, row + p).fma(FloatVector.fromArray(SPECIES, column, p), sum0);
+            }
+            float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+            for (; p < k; p++) {
+                sum += a[row + p] * column[p];
+            }
+            int out = cOffset + i * ldc + j;
+            if (accumulate) {
+                sum += c[out];
+            }
+            c[out] = epilogue.activation().apply(sum + epilogue.bias(i));
+        }
+    }
+
+    private static void finishWithoutProduct(int m, int n, float[] c, int cOffset, int ldc,
+                                             boolean accumulate, Epilogue epilogue) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int out = cOffset + i * ldc + j;
+                c[out] = epilogue.activation().apply((accumulate ? c[out] : 0f) + epilogue.bias(i));
+            }
+        }
+    }
+
+    private static void checkMatrix(String name, float[] data, int offset, int rows, int cols, int ld) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(name + " has negative size " + rows + "×" + cols);
+        }
+        if (ld < cols) {
+            throw new IllegalArgumentException(name + " leading dimension " + ld + " < " + cols + " columns");
+        }
+        if (rows > 0 && cols > 0 && (offset < 0 || offset + (long) (rows - 1) * ld + cols > data.length)) {
+            throw new IllegalArgumentException(name + " (" + rows + "×" + cols + ", ld " + ld + ", offset "
+                    + offset + ") does not fit in an array of " + data.length);
+        }
+    }
+
+    static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+}

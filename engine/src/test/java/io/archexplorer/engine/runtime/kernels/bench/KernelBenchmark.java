@@ -1,0 +1,123 @@
+package io.archexplorer.engine.runtime.kernels.bench;
+
+import io.archexplorer.engine.runtime.kernels.Activation;
+import io.archexplorer.engine.runtime.kernels.Conv2d;
+import io.archexplorer.engine.runtime.kernels.ConvGeometry;
+import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
+import io.archexplorer.engine.runtime.kernels.Epilogue;
+import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.kernels.ReferenceKernels;
+import io.archexplorer.engine.runtime.kernels.Sgemm;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * GFLOP/s of the kernels on the shapes that dominate ResNet-50 and MobileNetV2, on 1 and 2 threads, next to the
+ * plain reference loops. Not a test: run it on a quiet machine, from the repository root, with
+ *
+ * <pre>
+ * mvn -q -pl engine test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     "-Dexec.args=--add-modules jdk.incubator.vector -cp %classpath io.archexplorer.engine.runtime.kernels.bench.KernelBenchmark"
+ * </pre>
+ *
+ * Each figure is the median of {@value #RUNS} timed runs after {@value #WARMUP_MILLIS} ms of warm-up, so that
+ * C2 has compiled the kernels and other processes sharing the cores disturb single runs only.
+ */
+public final class KernelBenchmark {
+
+    private static final int RUNS = 15;
+    private static final int NAIVE_RUNS = 3;
+    private static final long WARMUP_MILLIS = 700;
+    private static final int MAX_THREADS = 2;
+
+    private interface Kernel {
+        void run(Parallelism parallelism);
+    }
+
+    public static void main(String[] args) {
+        ExecutorService pool = Executors.newFixedThreadPool(MAX_THREADS - 1, runnable -> {
+            Thread thread = new Thread(runnable, "benchmark-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool, MAX_THREADS)};
+        System.out.printf("%-44s %9s %9s %9s %9s%n", "kernel", "naive", "1 thread", "2 threads", "ms (2t)");
+
+        gemm(settings, 64, 3136, 576);
+        gemm(settings, 256, 784, 1152);
+        gemm(settings, 1000, 1, 2048);
+
+        conv(settings, "conv1 7x7/2 3->64 @224", ConvGeometry.of(1, 3, 224, 224, 64, 7, 2, 3, 1, 1));
+        conv(settings, "3x3 64->64 @56", ConvGeometry.of(1, 64, 56, 56, 64, 3, 1, 1, 1, 1));
+        conv(settings, "1x1 256->64 @56", ConvGeometry.of(1, 256, 56, 56, 64, 1, 1, 0, 1, 1));
+        conv(settings, "3x3 512->512 @7", ConvGeometry.of(1, 512, 7, 7, 512, 3, 1, 1, 1, 1));
+
+        conv(settings, "depthwise 3x3 32ch @112", ConvGeometry.depthwise(1, 32, 112, 112, 3, 1, 1));
+        conv(settings, "depthwise 3x3/2 144ch 112->56", ConvGeometry.depthwise(1, 144, 112, 112, 3, 2, 1));
+        conv(settings, "depthwise 3x3 960ch @7", ConvGeometry.depthwise(1, 960, 7, 7, 3, 1, 1));
+        pool.shutdown();
+    }
+
+    private static void gemm(Parallelism[] settings, int m, int n, int k) {
+        Random random = new Random(1);
+        float[] a = random(random, m * k);
+        float[] b = random(random, k * n);
+        float[] bias = random(random, m);
+        float[] c = new float[m * n];
+        Epilogue epilogue = Epilogue.of(bias, Activation.RELU);
+        report("sgemm " + m + "x" + n + "x" + k + " +bias+relu", 2.0 * m * n * k,
+                () -> ReferenceKernels.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n, false, epilogue),
+                parallelism -> Sgemm.multiply(m, n, k, a, 0, k, b, 0, n, c, 0, n, false, epilogue, parallelism),
+                settings);
+    }
+
+    private static void conv(Parallelism[] settings, String name, ConvGeometry g) {
+        Random random = new Random(2);
+        float[] input = random(random, g.inputSize());
+        float[] weights = random(random, g.weightSize());
+        float[] bias = random(random, g.outChannels());
+        float[] output = new float[g.outputSize()];
+        Epilogue epilogue = Epilogue.of(bias, Activation.RELU);
+        Kernel kernel = g.isDepthwise()
+                ? parallelism -> DepthwiseConv2d.forward(g, input, 0, weights, 0, epilogue, output, 0, parallelism)
+                : parallelism -> Conv2d.forward(g, input, 0, weights, 0, epilogue, output, 0, parallelism);
+        report(name, g.flops(), () -> ReferenceKernels.conv(g, input, weights, epilogue, output), kernel, settings);
+    }
+
+    private static void report(String name, double flops, Runnable naive, Kernel kernel, Parallelism[] settings) {
+        StringBuilder line = new StringBuilder(String.format("%-44s %9.2f", name,
+                flops / medianNanos(NAIVE_RUNS, naive)));
+        double lastNanos = 0;
+        for (Parallelism parallelism : settings) {
+            long warmupEnd = System.nanoTime() + WARMUP_MILLIS * 1_000_000;
+            while (System.nanoTime() < warmupEnd) {
+                kernel.run(parallelism);
+            }
+            lastNanos = medianNanos(RUNS, () -> kernel.run(parallelism));
+            line.append(String.format(" %9.1f", flops / lastNanos));
+        }
+        line.append(String.format(" %9.3f", lastNanos / 1e6));
+        System.out.println(line);
+    }
+
+    private static double medianNanos(int runs, Runnable body) {
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            body.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos[runs / 2];
+    }
+
+    private static float[] random(Random random, int size) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = random.nextFloat() * 2 - 1;
+        }
+        return values;
+    }
+}
