@@ -1,6 +1,7 @@
 package io.archexplorer.app;
 
 import io.archexplorer.app.cli.AnalyzeCommand;
+import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
 import io.archexplorer.app.cli.ListCommand;
 import io.archexplorer.app.cli.ModelSource;
@@ -24,7 +25,8 @@ public final class Main {
 
     Main(Catalog catalog) {
         ModelSource models = new ModelSource(catalog);
-        commands = List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models));
+        commands = List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
+                new BenchCommand(models));
     }
 
     public static void main(String[] args) {
