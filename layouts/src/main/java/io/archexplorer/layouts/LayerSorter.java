@@ -25,6 +25,14 @@ final class LayerSorter {
     private final int[] firstPinnedPosition;
     private final double[] groupKey;
     private final int[] groupTie;
+    private static final int TIE_BITS = 22;
+    private static final long TIE_MASK = (1L << TIE_BITS) - 1;
+    private static final double KEY_SCALE = 1 << 20;
+    /** Keys are below the largest rank's size, so below 2^19 key * 2^20 + 1 stays under 2^40 and fits with the tie in 62 bits. */
+    private static final int MAX_PACKED_RANK_SIZE = 1 << 19;
+    private final boolean packedKeysFit;
+    private long[] packed = new long[16];
+    private int[] unsorted = new int[16];
     private double[] pooledKey = new double[16];
     private int[] pooledCount = new int[16];
 
@@ -40,6 +48,12 @@ final class LayerSorter {
             any |= p;
         }
         anyPinned = any;
+        int[] rankSize = new int[graph.rankCount];
+        int largest = 0;
+        for (int v = 0; v < graph.nodeCount; v++) {
+            largest = Math.max(largest, ++rankSize[graph.rank[v]]);
+        }
+        packedKeysFit = largest <= MAX_PACKED_RANK_SIZE;
         compounds = graph.compounds;
         int c = compounds.count();
         keySum = new double[c];
@@ -62,13 +76,55 @@ final class LayerSorter {
         if (anyPinned) {
             makePinnedKeysMonotone(layer);
         }
-        if (compounds.count() == 0) {
+        boolean flat = compounds.count() == 0 || inOneCompound(layer);
+        if (flat && packedKeysFit && !(anyPinned && biasRight)) {
+            sortPacked(layer);
+            return;
+        }
+        if (flat) {
             IntSort.sort(layer, 0, layer.length, this::compareNodes);
             return;
         }
         accumulateGroups(layer);
         IntSort.sort(layer, 0, layer.length, this::compareInCompoundTree);
         resetGroups(layer);
+    }
+
+    private boolean inOneCompound(int[] layer) {
+        int[] compound = graph.compound;
+        for (int v : layer) {
+            if (compound[v] != compound[layer[0]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The hot path of every sweep: (key, tie) packed into one long per node and sorted with
+     * {@link java.util.Arrays#sort(long[], int, int)}, with no comparator calls at all. The key is
+     * quantised to 2^-20 (barycenters closer than that count as equal and fall to the tie), and
+     * the tie is the current position, reversed when biased right. Layers are in position order
+     * on entry, so the tie also tells which node a packed value belongs to.
+     */
+    private void sortPacked(int[] layer) {
+        int size = layer.length;
+        if (packed.length < size) {
+            packed = new long[Math.max(size, 2 * packed.length)];
+            unsorted = new int[packed.length];
+        }
+        for (int i = 0; i < size; i++) {
+            double k = key[layer[i]];
+            long quantized = k == Double.NEGATIVE_INFINITY ? 0 : 1 + (long) (k * KEY_SCALE);
+            int tie = biasRight ? size - 1 - i : i;
+            packed[i] = (quantized << TIE_BITS) | tie;
+        }
+        java.util.Arrays.sort(packed, 0, size);
+        System.arraycopy(layer, 0, unsorted, 0, size);
+        for (int i = 0; i < size; i++) {
+            int tie = (int) (packed[i] & TIE_MASK);
+            layer[i] = unsorted[biasRight ? size - 1 - tie : tie];
+        }
     }
 
     private int compareNodes(int u, int v) {
