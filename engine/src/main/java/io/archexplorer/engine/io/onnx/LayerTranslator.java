@@ -174,17 +174,43 @@ final class LayerTranslator {
         }
     }
 
+    /**
+     * Pools without ONNX's ceil_mode, whose edge cases runtimes disagree on (ONNX shape inference keeps a last window
+     * that starts in the right padding, ONNX Runtime's AveragePool divides a window hanging past the padding by the
+     * whole kernel). Instead the end padding is widened until floor mode gives our output size; padding never wins
+     * a max, and averages exclude it (count_include_pad 0). PyTorch's count_include_pad counts the declared padding
+     * but not the widening, so then the declared padding becomes real zeros (a Pad node) that the average counts.
+     */
     private void pool(Step s, Pool pool) {
+        Shape in = s.inputShape();
+        Shape out = s.outputShape();
+        int extraH = endPadWidening(in.h(), out.h(), pool.kernelH(), pool.strideH(), pool.padH());
+        int extraW = endPadWidening(in.w(), out.w(), pool.kernelW(), pool.strideW(), pool.padW());
+        String input = s.input();
+        int padH = pool.padH();
+        int padW = pool.padW();
+        boolean countPadding = pool.mode() == Pool.Mode.AVG && pool.countIncludePad() && (padH > 0 || padW > 0);
+        if (countPadding && (extraH > 0 || extraW > 0)) {
+            input = graph.node("Pad", s.helper("pad"), List.of(input,
+                    graph.int64Vector(s.helper("pads"), 0, 0, padH, padW, 0, 0, padH, padW)), s.helper("pad"));
+            padH = 0;
+            padW = 0;
+            countPadding = false;
+        }
         List<ProtoMessage> attributes = new ArrayList<>(List.of(
                 intsAttribute("kernel_shape", pool.kernelH(), pool.kernelW()),
                 intsAttribute("strides", pool.strideH(), pool.strideW()),
-                intsAttribute("pads", pool.padH(), pool.padW(), pool.padH(), pool.padW()),
-                intAttribute("ceil_mode", pool.ceilMode() ? 1 : 0)));
+                intsAttribute("pads", padH, padW, padH + extraH, padW + extraW)));
         if (pool.mode() == Pool.Mode.AVG) {
-            attributes.add(intAttribute("count_include_pad", pool.countIncludePad() ? 1 : 0));
+            attributes.add(intAttribute("count_include_pad", countPadding ? 1 : 0));
         }
-        graph.node(pool.mode() == Pool.Mode.MAX ? "MaxPool" : "AveragePool", s.name(), s.inputs(), s.output(),
+        graph.node(pool.mode() == Pool.Mode.MAX ? "MaxPool" : "AveragePool", s.name(), List.of(input), s.output(),
                 attributes.toArray(ProtoMessage[]::new));
+    }
+
+    /** Extra end padding that makes floor((in + 2·pad + extra − kernel) / stride) + 1 equal {@code out}. */
+    private static int endPadWidening(int in, int out, int kernel, int stride, int pad) {
+        return Math.max(0, (out - 1) * stride + kernel - in - 2 * pad);
     }
 
     /**
