@@ -44,8 +44,7 @@ final class OnnxRuntimePeer {
         for (int i = 0; i < shape.length; i++) {
             shape[i] = inputShape[i];
         }
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             OrtSession session = ENVIRONMENT.createSession(model, options);
+        try (OrtSession session = session(model);
              OnnxTensor tensor = OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of("input", tensor))) {
             OnnxTensor output = (OnnxTensor) result.get("output").orElseThrow();
@@ -55,6 +54,17 @@ final class OnnxRuntimePeer {
             return new Output(output.getInfo().getShape(), values);
         } catch (OrtException e) {
             throw new AssertionError("ONNX Runtime rejected the exported model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each session runs once, and the extended graph optimizations (layout changes, fusions) cost more to apply
+     * than they save then, and a correctness peer needs none of them.
+     */
+    private static OrtSession session(byte[] model) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
+            return ENVIRONMENT.createSession(model, options);
         }
     }
 
