@@ -7,7 +7,7 @@ import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.FullyConnected;
 import java.util.Arrays;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The weights of every layer of a net, index-aligned with {@link Net#layers()}.
@@ -54,12 +54,21 @@ public final class NetWeights {
         return LayerWeights.NONE;
     }
 
+    /**
+     * Normal samples by the Box–Muller transform over a {@link SplittableRandom}: two samples per pair of uniforms,
+     * several times faster than {@link java.util.Random#nextGaussian()}, which matters for VGG's 138 M weights.
+     */
     private static float[] heNormal(String layerName, long seed, int count, int fanIn) {
-        Random random = new Random(seed * 1_000_003L + layerName.hashCode());
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + layerName.hashCode());
         double std = Math.sqrt(2.0 / fanIn);
         float[] w = new float[count];
-        for (int k = 0; k < count; k++) {
-            w[k] = (float) (random.nextGaussian() * std);
+        for (int k = 0; k < count; k += 2) {
+            double radius = std * Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
+            double angle = 2 * Math.PI * random.nextDouble();
+            w[k] = (float) (radius * Math.cos(angle));
+            if (k + 1 < count) {
+                w[k + 1] = (float) (radius * Math.sin(angle));
+            }
         }
         return w;
     }

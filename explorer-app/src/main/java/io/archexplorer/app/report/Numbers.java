@@ -26,4 +26,15 @@ public final class Numbers {
         }
         return Long.toString(n);
     }
+
+    /** 26214400 → {@code 25.0 MiB}. */
+    public static String bytes(long b) {
+        if (b >= 1L << 30) {
+            return String.format(Locale.US, "%.2f GiB", b / (double) (1L << 30));
+        }
+        if (b >= 1L << 20) {
+            return String.format(Locale.US, "%.1f MiB", b / (double) (1L << 20));
+        }
+        return String.format(Locale.US, "%.1f KiB", b / 1024.0);
+    }
 }

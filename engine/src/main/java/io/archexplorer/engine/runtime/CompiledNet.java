@@ -1,0 +1,362 @@
+package io.archexplorer.engine.runtime;
+
+import io.archexplorer.engine.graph.Layer;
+import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.Op;
+import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.ops.Activation;
+import io.archexplorer.engine.ops.AdaptiveAvgPool;
+import io.archexplorer.engine.ops.Add;
+import io.archexplorer.engine.ops.BatchNorm;
+import io.archexplorer.engine.ops.ChannelMultiply;
+import io.archexplorer.engine.ops.ChannelShuffle;
+import io.archexplorer.engine.ops.ChannelSlice;
+import io.archexplorer.engine.ops.Concat;
+import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.GlobalAvgPool;
+import io.archexplorer.engine.ops.Input;
+import io.archexplorer.engine.ops.Lrn;
+import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.runtime.kernels.Conv2d;
+import io.archexplorer.engine.runtime.kernels.ConvGeometry;
+import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
+import io.archexplorer.engine.runtime.kernels.Epilogue;
+import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.layers.CopyKernels;
+import io.archexplorer.engine.runtime.layers.ElementwiseKernels;
+import io.archexplorer.engine.runtime.layers.FullyConnectedKernel;
+import io.archexplorer.engine.runtime.layers.LayerKernel;
+import io.archexplorer.engine.runtime.layers.NormalizationKernels;
+import io.archexplorer.engine.runtime.layers.PoolKernels;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A net ready to run on the CPU: its steps bound to preallocated activation buffers (see {@link MemoryPlan}) and
+ * to its weights (batchnorm folded into convolutions where {@link RuntimeOptions} allow), plus the worker threads.
+ * Inputs and outputs are float32 NCHW. A compiled net is not thread-safe: run one inference at a time. Close it
+ * to stop its worker threads.
+ */
+public final class CompiledNet implements AutoCloseable {
+    private final Net net;
+    private final RuntimeOptions options;
+    private final List<Step> steps;
+    private final List<float[]> stepOutputs;
+    private final int[] stepOutputSizes;
+    private final float[] inputBuffer;
+    private final float[] outputBuffer;
+    private final long activationBytes;
+    private final long weightBytes;
+    private final ExecutorService pool;
+    private final Parallelism parallelism;
+
+    private CompiledNet(Net net, RuntimeOptions options, List<Step> steps, List<float[]> stepOutputs,
+                        float[] inputBuffer, float[] outputBuffer, long activationBytes, long weightBytes,
+                        ExecutorService pool) {
+        this.net = net;
+        this.options = options;
+        this.steps = Collections.unmodifiableList(steps);
+        this.stepOutputs = stepOutputs;
+        this.stepOutputSizes = new int[steps.size()];
+        int[] groupLast = Fusion.of(net, options).lastOfGroups();
+        for (int s = 0; s < steps.size(); s++) {
+            stepOutputSizes[s] = Math.toIntExact(net.outputShape(groupLast[steps.get(s).layer()]).elements());
+        }
+        this.inputBuffer = inputBuffer;
+        this.outputBuffer = outputBuffer;
+        this.activationBytes = activationBytes;
+        this.weightBytes = weightBytes;
+        this.pool = pool;
+        this.parallelism = Parallelism.of(pool, options.threads());
+    }
+
+    /**
+     * Generates the net's weights from {@code seed} (see {@link NetWeights#generate}) and compiles it, after
+     * checking that weights and activations fit in the heap.
+     *
+     * @throws InsufficientMemoryException naming the figures when they do not fit
+     */
+    public static CompiledNet create(Net net, long seed, RuntimeOptions options) {
+        Fusion fusion = Fusion.of(net, options);
+        MemoryBudget.check(net, MemoryBudget.weightBytes(net), MemoryPlan.of(net, fusion).arenaBytes());
+        return compile(net, NetWeights.generate(net, seed), options);
+    }
+
+    /** Compiles the net with the given weights (index-aligned with its layers). */
+    public static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options) {
+        Fusion fusion = Fusion.of(net, options);
+        MemoryPlan plan = MemoryPlan.of(net, fusion);
+        MemoryBudget.check(net, 0, plan.arenaBytes());
+        float[][] buffers = new float[plan.bufferFloats.length][];
+        for (int b = 0; b < buffers.length; b++) {
+            buffers[b] = new float[Math.toIntExact(plan.bufferFloats[b])];
+        }
+        List<Step> steps = new ArrayList<>();
+        List<float[]> stepOutputs = new ArrayList<>();
+        long weightBytes = 0;
+        int inputLayer = -1;
+        for (int i = 0; i < net.size(); i++) {
+            Op op = net.layer(i).op();
+            if (op instanceof Input) {
+                inputLayer = i;
+            }
+            if (!fusion.isStep(i) || op instanceof Input) {
+                continue;
+            }
+            StepBuilder builder = new StepBuilder(net, weights, fusion, plan, buffers, i);
+            steps.add(builder.build());
+            stepOutputs.add(buffers[plan.bufferOf[i]]);
+            weightBytes += builder.weightBytes;
+        }
+        if (inputLayer < 0) {
+            throw new IllegalArgumentException(net.name() + " has no input layer");
+        }
+        float[] input = buffers[plan.bufferOf[inputLayer]];
+        float[] output = buffers[plan.bufferOf[fusion.tensorOf[net.size() - 1]]];
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads() - 1, r -> {
+            Thread t = new Thread(r, "explorer-runtime");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        return new CompiledNet(net, options, steps, stepOutputs, input, output, plan.arenaBytes(), weightBytes, pool);
+    }
+
+    /** Runs one inference; {@code input} has the net's input shape, the result its final layer's shape. */
+    public float[] run(float[] input) {
+        return run(input, CancellationToken.none(), null);
+    }
+
+    /**
+     * Runs one inference, checking {@code cancel} between steps.
+     *
+     * @param stepNanos when not null, receives the time of each step (index-aligned with {@link #steps()})
+     * @throws CancellationException when cancelled
+     */
+    public float[] run(float[] input, CancellationToken cancel, long[] stepNanos) {
+        return run(input, cancel, stepNanos, null);
+    }
+
+    /** Runs one inference and shows {@code observer} each step's output as soon as it is computed. */
+    public float[] run(float[] input, StepObserver observer) {
+        return run(input, CancellationToken.none(), null, observer);
+    }
+
+    private float[] run(float[] input, CancellationToken cancel, long[] stepNanos, StepObserver observer) {
+        int expected = Math.toIntExact(net.inputShape().elements());
+        if (input.length != expected) {
+            throw new IllegalArgumentException("input has " + input.length + " values, " + net.name() + " takes "
+                    + net.inputShape() + " = " + expected);
+        }
+        System.arraycopy(input, 0, inputBuffer, 0, expected);
+        for (int s = 0; s < steps.size(); s++) {
+            if (cancel.isCancelled()) {
+                throw new CancellationException("cancelled");
+            }
+            long t0 = stepNanos == null ? 0 : System.nanoTime();
+            steps.get(s).kernel().run(parallelism);
+            if (stepNanos != null) {
+                stepNanos[s] = System.nanoTime() - t0;
+            }
+            if (observer != null) {
+                observer.after(steps.get(s), stepOutputs.get(s), stepOutputSizes[s]);
+            }
+        }
+        int size = Math.toIntExact(net.finalShape().elements());
+        float[] result = new float[size];
+        System.arraycopy(outputBuffer, 0, result, 0, size);
+        return result;
+    }
+
+    public Net net() {
+        return net;
+    }
+
+    public RuntimeOptions options() {
+        return options;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Bytes of the activation arena: the peak activation memory of one inference. */
+    public long activationBytes() {
+        return activationBytes;
+    }
+
+    /** Bytes of the weights the steps hold (folded copies where batchnorm was folded). */
+    public long weightBytes() {
+        return weightBytes;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Binds one step: finds its buffers and weights, folds and fuses what {@link Fusion} absorbed into it. */
+    private static final class StepBuilder {
+        private final Net net;
+        private final NetWeights weights;
+        private final Fusion fusion;
+        private final int layer;
+        private final float[][] inputs;
+        private final Shape[] inputShapes;
+        private final float[] output;
+        private final List<Integer> absorbed = new ArrayList<>();
+        private long weightBytes;
+
+        StepBuilder(Net net, NetWeights weights, Fusion fusion, MemoryPlan plan, float[][] buffers, int layer) {
+            this.net = net;
+            this.weights = weights;
+            this.fusion = fusion;
+            this.layer = layer;
+            int[] in = net.inputIndices(layer);
+            inputs = new float[in.length][];
+            inputShapes = new Shape[in.length];
+            for (int k = 0; k < in.length; k++) {
+                inputs[k] = buffers[plan.bufferOf[fusion.tensorOf[in[k]]]];
+                inputShapes[k] = net.outputShape(in[k]);
+            }
+            output = buffers[plan.bufferOf[layer]];
+            for (int j = layer + 1; j < net.size(); j++) {
+                if (fusion.computedBy[j] == layer && !Fusion.isView(net.layer(j).op())) {
+                    absorbed.add(j);
+                }
+            }
+        }
+
+        Step build() {
+            Layer l = net.layer(layer);
+            List<String> names = absorbed.stream().map(j -> net.layer(j).name()).toList();
+            long multAdds = l.op().multAdds(net.inputShapes(layer), net.outputShape(layer));
+            return new Step(layer, l.name(), l.op().kind(), names, multAdds, kernel(l.op()));
+        }
+
+        private LayerKernel kernel(Op op) {
+            Shape in = inputShapes.length > 0 ? inputShapes[0] : null;
+            Shape out = net.outputShape(layer);
+            float[] x = inputs.length > 0 ? inputs[0] : null;
+            int count = Math.toIntExact(out.elements());
+            if (op instanceof Conv conv) {
+                return convolution(conv, in);
+            }
+            if (op instanceof FullyConnected fc) {
+                LayerWeights w = weights.layer(layer);
+                weightBytes += w.bytes();
+                return FullyConnectedKernel.of(x, w.weight(), w.bias(), output, in.n(),
+                        Math.toIntExact(in.elementsPerImage()), fc.outFeatures());
+            }
+            if (op instanceof BatchNorm bn) {
+                float[][] affine = batchNormAffine(weights.layer(layer), bn.eps());
+                weightBytes += 8L * affine[0].length;
+                return ElementwiseKernels.affine(affine[0], affine[1], x, output, in.n(), in.c(),
+                        Math.toIntExact(in.elementsPerImage() / in.c()));
+            }
+            if (op instanceof Activation a) {
+                return ElementwiseKernels.activation(a.function(), x, output, count);
+            }
+            if (op instanceof Pool pool) {
+                return PoolKernels.window(pool, in, out, x, output);
+            }
+            if (op instanceof GlobalAvgPool || op instanceof AdaptiveAvgPool) {
+                return PoolKernels.adaptiveAverage(in, out, x, output);
+            }
+            if (op instanceof Add) {
+                return ElementwiseKernels.sum(inputs, output, count);
+            }
+            if (op instanceof ChannelMultiply) {
+                return ElementwiseKernels.scaleChannels(x, inputs[1], output, in.n(), in.c(), in.h() * in.w());
+            }
+            if (op instanceof Concat) {
+                return CopyKernels.concat(inputs, inputShapes, output, out);
+            }
+            if (op instanceof ChannelSlice slice) {
+                return CopyKernels.slice(x, in, slice.start(), slice.end(), output);
+            }
+            if (op instanceof ChannelShuffle shuffle) {
+                return CopyKernels.shuffle(x, in, shuffle.groups(), output);
+            }
+            if (op instanceof Lrn lrn) {
+                return NormalizationKernels.lrn(lrn, in, x, output);
+            }
+            if (op instanceof Softmax) {
+                return NormalizationKernels.softmax(in, x, output);
+            }
+            throw new IllegalArgumentException("layer '" + net.layer(layer).name() + "': the runtime cannot execute "
+                    + op.kind());
+        }
+
+        /** A convolution with its absorbed batchnorm folded into weights and bias, and its activation fused. */
+        private LayerKernel convolution(Conv conv, Shape in) {
+            LayerWeights w = weights.layer(layer);
+            float[] kernelWeights = w.weight();
+            float[] bias = w.bias();
+            io.archexplorer.engine.runtime.kernels.Activation activation =
+                    io.archexplorer.engine.runtime.kernels.Activation.NONE;
+            for (int j : absorbed) {
+                Op op = net.layer(j).op();
+                if (op instanceof BatchNorm bn) {
+                    float[][] affine = batchNormAffine(weights.layer(j), bn.eps());
+                    kernelWeights = scaleRows(kernelWeights, affine[0]);
+                    bias = shiftBias(bias, affine[0], affine[1]);
+                } else if (op instanceof Activation a) {
+                    activation = a.function() == Activation.Function.RELU6
+                            ? io.archexplorer.engine.runtime.kernels.Activation.RELU6
+                            : io.archexplorer.engine.runtime.kernels.Activation.RELU;
+                }
+            }
+            weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
+            ConvGeometry g = new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(),
+                    conv.kernelW(), conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(),
+                    conv.padW(), conv.dilationH(), conv.dilationW(), conv.groups());
+            Epilogue epilogue = Epilogue.of(bias, activation);
+            float[] x = inputs[0];
+            float[] filters = kernelWeights;
+            if (g.isDepthwise()) {
+                return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+            }
+            return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+        }
+
+        /** Batchnorm at inference as y = x·scale + shift with scale = γ/√(var + ε), shift = β − mean·scale. */
+        private static float[][] batchNormAffine(LayerWeights w, double eps) {
+            int c = w.gamma().length;
+            float[] scale = new float[c];
+            float[] shift = new float[c];
+            for (int k = 0; k < c; k++) {
+                double s = w.gamma()[k] / Math.sqrt(w.variance()[k] + eps);
+                scale[k] = (float) s;
+                shift[k] = (float) (w.beta()[k] - w.mean()[k] * s);
+            }
+            return new float[][] {scale, shift};
+        }
+
+        private static float[] scaleRows(float[] weights, float[] scale) {
+            float[] folded = weights.clone();
+            int perRow = weights.length / scale.length;
+            for (int o = 0; o < scale.length; o++) {
+                for (int k = 0; k < perRow; k++) {
+                    folded[o * perRow + k] *= scale[o];
+                }
+            }
+            return folded;
+        }
+
+        private static float[] shiftBias(float[] bias, float[] scale, float[] shift) {
+            float[] folded = new float[scale.length];
+            for (int o = 0; o < scale.length; o++) {
+                folded[o] = (bias == null ? 0f : bias[o]) * scale[o] + shift[o];
+            }
+            return folded;
+        }
+    }
+}

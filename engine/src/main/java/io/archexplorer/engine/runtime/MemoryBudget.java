@@ -1,0 +1,58 @@
+package io.archexplorer.engine.runtime;
+
+import io.archexplorer.engine.graph.Layer;
+import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.ops.BatchNorm;
+import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.FullyConnected;
+import java.util.Locale;
+
+/**
+ * Checks before allocating that a net's weights and peak activations fit in the heap, so a net too large for
+ * memory is refused with the figures instead of failing with an OutOfMemoryError halfway.
+ */
+final class MemoryBudget {
+    /** Keep this share of the free heap for everything else (the window, the JIT, the garbage collector). */
+    private static final double USABLE_SHARE = 0.85;
+
+    private MemoryBudget() {
+    }
+
+    /** Bytes of the float tensors {@link NetWeights#generate} makes for this net, batchnorm buffers included. */
+    static long weightBytes(Net net) {
+        long floats = 0;
+        for (int i = 0; i < net.size(); i++) {
+            Layer l = net.layer(i);
+            if (l.op() instanceof Conv || l.op() instanceof FullyConnected) {
+                floats += l.op().params(net.inputShapes(i));
+            } else if (l.op() instanceof BatchNorm) {
+                floats += 4L * net.inputShapes(i).get(0).c();
+            }
+        }
+        return 4 * floats;
+    }
+
+    static void check(Net net, long weightBytes, long activationBytes) {
+        for (int i = 0; i < net.size(); i++) {
+            Shape s = net.outputShape(i);
+            if (s.elements() > Integer.MAX_VALUE - 8) {
+                throw new InsufficientMemoryException(net.name() + ": layer '" + net.layer(i).name() + "' output "
+                        + s + " has more than 2^31 elements, more than one Java array holds");
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long usable = (long) (free * USABLE_SHARE);
+        if (weightBytes + activationBytes > usable) {
+            throw new InsufficientMemoryException(String.format(Locale.ROOT,
+                    "%s needs %s (weights %s + peak activations %s) but only %s of the heap is usable; lower the "
+                            + "batch or the resolution, or give Java more memory (-Xmx)", net.name(),
+                    mib(weightBytes + activationBytes), mib(weightBytes), mib(activationBytes), mib(usable)));
+        }
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,36 @@
+package io.archexplorer.engine.runtime;
+
+import java.util.List;
+
+/**
+ * Measured speed of a compiled net: latency over the measured runs (after warm-up), throughput, and the median
+ * time of every step.
+ *
+ * @param steps per step, in execution order
+ */
+public record Profile(int threads, int batch, int runs, double medianMs, double minMs, double maxMs,
+                      List<StepTiming> steps) {
+
+    /** Images per second at the median latency. */
+    public double imagesPerSecond() {
+        return batch * 1000.0 / medianMs;
+    }
+
+    /** Achieved GFLOP/s of the whole net at the median latency (a mult-add counts as 2 floating-point ops). */
+    public double gflops() {
+        long multAdds = steps.stream().mapToLong(t -> t.step().multAdds()).sum();
+        return 2.0 * multAdds / (medianMs * 1e6);
+    }
+
+    /**
+     * One step's median time.
+     *
+     * @param medianMs median over the measured runs of this step's own time
+     */
+    public record StepTiming(Step step, double medianMs) {
+        /** Achieved GFLOP/s of the step (0 for steps without mult-adds). */
+        public double gflops() {
+            return medianMs > 0 ? 2.0 * step.multAdds() / (medianMs * 1e6) : 0;
+        }
+    }
+}

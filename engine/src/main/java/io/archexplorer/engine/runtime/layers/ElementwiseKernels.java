@@ -1,0 +1,120 @@
+package io.archexplorer.engine.runtime.layers;
+
+import io.archexplorer.engine.ops.Activation;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Element-wise layers: activations, batchnorm as a per-channel affine map, sums and per-channel scaling. They
+ * move memory and do almost no arithmetic (ShuffleNet V2's guideline 4), so each is one vectorized streaming pass
+ * and may run in place (input and output the same array).
+ */
+public final class ElementwiseKernels {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = SPECIES.length();
+
+    private ElementwiseKernels() {
+    }
+
+    public static LayerKernel activation(Activation.Function function, float[] in, float[] out, int count) {
+        return p -> Split.run(p, count, 1, (from, to) -> activate(function, in, out, from, to));
+    }
+
+    private static void activate(Activation.Function f, float[] in, float[] out, int from, int to) {
+        int i = from;
+        for (; i + VL <= to; i += VL) {
+            apply(f, FloatVector.fromArray(SPECIES, in, i)).intoArray(out, i);
+        }
+        for (; i < to; i++) {
+            out[i] = apply(f, in[i]);
+        }
+    }
+
+    static FloatVector apply(Activation.Function f, FloatVector x) {
+        return switch (f) {
+            case RELU -> x.max(0f);
+            case RELU6 -> x.max(0f).min(6f);
+            case SIGMOID -> sigmoid(x);
+            case TANH -> x.lanewise(VectorOperators.TANH);
+            case SWISH -> x.mul(sigmoid(x));
+            case HARD_SIGMOID -> x.add(3f).max(0f).min(6f).div(6f);
+            case HARD_SWISH -> x.mul(x.add(3f).max(0f).min(6f).div(6f));
+        };
+    }
+
+    private static FloatVector sigmoid(FloatVector x) {
+        return FloatVector.broadcast(SPECIES, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+    }
+
+    static float apply(Activation.Function f, float x) {
+        return switch (f) {
+            case RELU -> Math.max(x, 0f);
+            case RELU6 -> Math.min(Math.max(x, 0f), 6f);
+            case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
+            case TANH -> (float) Math.tanh(x);
+            case SWISH -> (float) (x / (1 + Math.exp(-x)));
+            case HARD_SIGMOID -> Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
+            case HARD_SWISH -> x * Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
+        };
+    }
+
+    /** out = in · scale[c] + shift[c], the inference form of batchnorm (scale = γ/√(var+ε), shift = β − mean·scale). */
+    public static LayerKernel affine(float[] scale, float[] shift, float[] in, float[] out, int batch, int channels,
+                                     int plane) {
+        return p -> Split.run(p, batch * channels, plane, (from, to) -> {
+            for (int nc = from; nc < to; nc++) {
+                int c = nc % channels;
+                int base = nc * plane;
+                FloatVector s = FloatVector.broadcast(SPECIES, scale[c]);
+                FloatVector t = FloatVector.broadcast(SPECIES, shift[c]);
+                int i = 0;
+                for (; i + VL <= plane; i += VL) {
+                    FloatVector.fromArray(SPECIES, in, base + i).fma(s, t).intoArray(out, base + i);
+                }
+                for (; i < plane; i++) {
+                    out[base + i] = in[base + i] * scale[c] + shift[c];
+                }
+            }
+        });
+    }
+
+    /** out = Σ inputs, element by element. */
+    public static LayerKernel sum(float[][] inputs, float[] out, int count) {
+        return p -> Split.run(p, count, inputs.length + 1, (from, to) -> {
+            int i = from;
+            for (; i + VL <= to; i += VL) {
+                FloatVector acc = FloatVector.fromArray(SPECIES, inputs[0], i);
+                for (int k = 1; k < inputs.length; k++) {
+                    acc = acc.add(FloatVector.fromArray(SPECIES, inputs[k], i));
+                }
+                acc.intoArray(out, i);
+            }
+            for (; i < to; i++) {
+                float acc = inputs[0][i];
+                for (int k = 1; k < inputs.length; k++) {
+                    acc += inputs[k][i];
+                }
+                out[i] = acc;
+            }
+        });
+    }
+
+    /** out[n][c][·] = map[n][c][·] · factor[n][c]: a squeeze-and-excitation block's scaling. */
+    public static LayerKernel scaleChannels(float[] map, float[] factors, float[] out, int batch, int channels,
+                                            int plane) {
+        return p -> Split.run(p, batch * channels, plane, (from, to) -> {
+            for (int nc = from; nc < to; nc++) {
+                int base = nc * plane;
+                FloatVector f = FloatVector.broadcast(SPECIES, factors[nc]);
+                int i = 0;
+                for (; i + VL <= plane; i += VL) {
+                    FloatVector.fromArray(SPECIES, map, base + i).mul(f).intoArray(out, base + i);
+                }
+                for (; i < plane; i++) {
+                    out[base + i] = map[base + i] * factors[nc];
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,9 @@
+package io.archexplorer.engine.runtime.layers;
+
+import io.archexplorer.engine.runtime.kernels.Parallelism;
+
+/** One executable step of a compiled net, bound to its input and output buffers at compile time. */
+@FunctionalInterface
+public interface LayerKernel {
+    void run(Parallelism parallelism);
+}

@@ -1,0 +1,30 @@
+package io.archexplorer.app.cli;
+
+/** Numeric option values, checked with a message naming the option. */
+final class Options {
+    private Options() {
+    }
+
+    static int integer(Arguments a, String name, int fallback, int min, int max) {
+        String text = a.option(name, Integer.toString(fallback));
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a whole number, got '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + value);
+        }
+        return value;
+    }
+
+    static long seed(Arguments a) {
+        String text = a.option("seed", "42");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed must be a whole number, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.archexplorer.layouts;
+
+/**
+ * Phase 3a: a starting order. Depth-first from the sources (dagre's initOrder) keeps each path's
+ * nodes at similar places across ranks; nodes a previous layout placed then take their old
+ * relative order among the slots they occupy; finally compounds are made contiguous.
+ */
+final class InitialOrder {
+    private InitialOrder() {
+    }
+
+    static Ordering build(LayeredGraph graph, StabilityHint hint, LayerSorter sorter) {
+        int[][] layers = depthFirstLayers(graph);
+        int[] position = new int[graph.nodeCount];
+        for (int[] layer : layers) {
+            for (int i = 0; i < layer.length; i++) {
+                position[layer[i]] = i;
+            }
+            reorderPinned(layer, hint, position);
+        }
+        Ordering order = new Ordering(layers, graph.nodeCount);
+        double[] key = new double[graph.nodeCount];
+        for (int v = 0; v < graph.nodeCount; v++) {
+            key[v] = order.position[v];
+        }
+        for (int[] layer : layers) {
+            sorter.sort(layer, key, order.position, false);
+            order.renumber(layer);
+        }
+        return order;
+    }
+
+    private static int[][] depthFirstLayers(LayeredGraph graph) {
+        int[] size = new int[graph.rankCount];
+        for (int v = 0; v < graph.nodeCount; v++) {
+            size[graph.rank[v]]++;
+        }
+        int[][] layers = new int[graph.rankCount][];
+        for (int r = 0; r < graph.rankCount; r++) {
+            layers[r] = new int[size[r]];
+        }
+        int[] filled = new int[graph.rankCount];
+        boolean[] visited = new boolean[graph.nodeCount];
+        int[] stack = new int[graph.nodeCount + graph.down.neighbors.length];
+        Csr down = graph.down;
+        for (int start : realNodesByRank(graph)) {
+            int top = 0;
+            stack[top++] = start;
+            while (top > 0) {
+                int v = stack[--top];
+                if (visited[v]) {
+                    continue;
+                }
+                visited[v] = true;
+                layers[graph.rank[v]][filled[graph.rank[v]]++] = v;
+                // Pushed in reverse so the first successor is visited first, as in a recursive DFS.
+                for (int i = down.offsets[v + 1] - 1; i >= down.offsets[v]; i--) {
+                    if (!visited[down.neighbors[i]]) {
+                        stack[top++] = down.neighbors[i];
+                    }
+                }
+            }
+        }
+        return layers;
+    }
+
+    private static int[] realNodesByRank(LayeredGraph graph) {
+        int[] start = new int[graph.rankCount + 1];
+        for (int v = 0; v < graph.realCount; v++) {
+            start[graph.rank[v] + 1]++;
+        }
+        for (int r = 0; r < graph.rankCount; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] nodes = new int[graph.realCount];
+        for (int v = 0; v < graph.realCount; v++) {
+            nodes[start[graph.rank[v]]++] = v;
+        }
+        return nodes;
+    }
+
+    private static void reorderPinned(int[] layer, StabilityHint hint, int[] position) {
+        int pinnedCount = 0;
+        for (int v : layer) {
+            if (hint.pinned[v]) {
+                pinnedCount++;
+            }
+        }
+        if (pinnedCount < 2) {
+            return;
+        }
+        int[] pinnedNodes = new int[pinnedCount];
+        int k = 0;
+        for (int v : layer) {
+            if (hint.pinned[v]) {
+                pinnedNodes[k++] = v;
+            }
+        }
+        double[] previous = hint.previousCross;
+        IntSort.sort(pinnedNodes, 0, pinnedCount, (a, b) -> {
+            int byPrevious = Double.compare(previous[a], previous[b]);
+            return byPrevious != 0 ? byPrevious : position[a] - position[b];
+        });
+        k = 0;
+        for (int i = 0; i < layer.length; i++) {
+            if (hint.pinned[layer[i]]) {
+                layer[i] = pinnedNodes[k++];
+            }
+        }
+        for (int i = 0; i < layer.length; i++) {
+            position[layer[i]] = i;
+        }
+    }
+}
