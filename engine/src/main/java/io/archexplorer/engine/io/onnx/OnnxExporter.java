@@ -2,15 +2,13 @@ package io.archexplorer.engine.io.onnx;
 
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.io.AtomicFiles;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,21 +33,7 @@ public final class OnnxExporter {
 
     /** Writes the model to {@code file} atomically: a temporary file moved into place. */
     public static void write(Net net, NetWeights weights, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(net, weights, out);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> write(net, weights, out));
     }
 
     /**
