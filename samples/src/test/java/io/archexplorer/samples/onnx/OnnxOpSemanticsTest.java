@@ -28,7 +28,6 @@ import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.runtime.LayerWeights;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
@@ -156,7 +155,7 @@ class OnnxOpSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void exportedGraphComputesTheOp(String label, OpCase c) {
-        NetWeights weights = randomWeights(c.net());
+        NetWeights weights = RandomWeights.of(c.net());
         float[] input = OnnxRuntimePeer.randomInput(Math.toIntExact(c.net().inputShape().elements()), 11);
         Tensor expected = c.reference().apply(new Tensor(c.net().inputShape().dims(), input),
                 weights.layer(c.net().indexOf("op")));
@@ -196,42 +195,5 @@ class OnnxOpSemanticsTest {
 
     private static int[] pair(int h, int w) {
         return new int[] {h, w};
-    }
-
-    /** Gaussian weights and biases, batchnorm statistics away from the identity (variance in [0.5, 1.5)). */
-    private static NetWeights randomWeights(Net net) {
-        Random random = new Random(5);
-        LayerWeights[] layers = new LayerWeights[net.size()];
-        for (int i = 0; i < net.size(); i++) {
-            Op op = net.layer(i).op();
-            long inputs = net.inputShapes(i).isEmpty() ? 0 : net.inputShapes(i).get(0).elementsPerImage();
-            if (op instanceof Conv conv) {
-                int perOutput = net.inputShapes(i).get(0).c() / conv.groups() * conv.kernelH() * conv.kernelW();
-                layers[i] = new LayerWeights(gaussian(random, conv.outChannels() * perOutput),
-                        conv.bias() ? gaussian(random, conv.outChannels()) : null, null, null, null, null);
-            } else if (op instanceof FullyConnected fc) {
-                layers[i] = new LayerWeights(gaussian(random, Math.toIntExact(fc.outFeatures() * inputs)),
-                        fc.bias() ? gaussian(random, fc.outFeatures()) : null, null, null, null, null);
-            } else if (op instanceof BatchNorm) {
-                int c = net.inputShapes(i).get(0).c();
-                float[] variance = new float[c];
-                for (int k = 0; k < c; k++) {
-                    variance[k] = 0.5f + random.nextFloat();
-                }
-                layers[i] = new LayerWeights(null, null, gaussian(random, c), gaussian(random, c),
-                        gaussian(random, c), variance);
-            } else {
-                layers[i] = LayerWeights.NONE;
-            }
-        }
-        return new NetWeights(layers);
-    }
-
-    private static float[] gaussian(Random random, int count) {
-        float[] values = new float[count];
-        for (int k = 0; k < count; k++) {
-            values[k] = (float) random.nextGaussian();
-        }
-        return values;
     }
 }

@@ -11,6 +11,7 @@ import io.archexplorer.samples.Catalog;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Our runtime against ONNX Runtime on whole nets: the same weights ({@link NetWeights#generate} with seed 42), the
@@ -42,18 +43,35 @@ class OnnxRuntimeAgreementTest {
         try (CompiledNet compiled = CompiledNet.compile(net, weights, RuntimeOptions.defaults())) {
             ours = compiled.run(input);
         }
-        float[] theirs = OnnxRuntimePeer.run(net, weights, input).values();
+        assertAgree(preset + " batch " + batch, ours, OnnxRuntimePeer.run(net, weights, input).values());
+    }
 
-        assertEquals(theirs.length, ours.length, "output elements");
+    /** Every op kind on its own, edge cases included (the nets of {@link OnnxOpSemanticsTest}). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.archexplorer.samples.onnx.OnnxOpSemanticsTest#cases")
+    void ourRuntimeAgreesWithOnnxRuntimeOnEveryOp(String label, OnnxOpSemanticsTest.OpCase c) {
+        NetWeights weights = RandomWeights.of(c.net());
+        float[] input = OnnxRuntimePeer.randomInput(Math.toIntExact(c.net().inputShape().elements()), 13);
+
+        float[] ours;
+        try (CompiledNet compiled = CompiledNet.compile(c.net(), weights, RuntimeOptions.defaults())) {
+            ours = compiled.run(input);
+        }
+
+        assertAgree(label, ours, OnnxRuntimePeer.run(c.net(), weights, input).values());
+    }
+
+    private static void assertAgree(String label, float[] ours, float[] theirs) {
+        assertEquals(theirs.length, ours.length, label + ": output elements");
         double maxDifference = 0;
         double maxMagnitude = 0;
         for (int i = 0; i < theirs.length; i++) {
-            assertTrue(Float.isFinite(ours[i]), "our output " + i + " is " + ours[i]);
+            assertTrue(Float.isFinite(ours[i]), label + ": our output " + i + " is " + ours[i]);
             maxDifference = Math.max(maxDifference, Math.abs(ours[i] - theirs[i]));
             maxMagnitude = Math.max(maxMagnitude, Math.abs(theirs[i]));
         }
         double relativeError = maxDifference / Math.max(maxMagnitude, 1e-6);
-        assertTrue(relativeError <= MAX_RELATIVE_ERROR, preset + " batch " + batch + ": relative error "
-                + relativeError + " (max difference " + maxDifference + ", max |output| " + maxMagnitude + ")");
+        assertTrue(relativeError <= MAX_RELATIVE_ERROR, label + ": relative error " + relativeError
+                + " (max difference " + maxDifference + ", max |output| " + maxMagnitude + ")");
     }
 }
