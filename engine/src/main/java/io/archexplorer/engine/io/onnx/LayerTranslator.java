@@ -44,13 +44,13 @@ final class LayerTranslator {
     }
 
     /**
-     * One layer to translate.
+     * A layer bound to the names of its ONNX tensors, its shapes and its weights.
      *
      * @param inputs tensor names of the layer's inputs, in order
      * @param output the tensor name the layer's result must have
      */
-    record Step(Layer layer, List<String> inputs, List<Shape> inputShapes, Shape outputShape, String output,
-                LayerWeights weights) {
+    record BoundLayer(Layer layer, List<String> inputs, List<Shape> inputShapes, Shape outputShape, String output,
+                      LayerWeights weights) {
 
         String name() {
             return layer.name();
@@ -70,54 +70,54 @@ final class LayerTranslator {
         }
     }
 
-    void translate(Step s) {
-        Op op = s.layer().op();
+    void translate(BoundLayer b) {
+        Op op = b.layer().op();
         if (op instanceof Conv conv) {
-            conv(s, conv);
+            conv(b, conv);
         } else if (op instanceof FullyConnected fc) {
-            fullyConnected(s, fc);
+            fullyConnected(b, fc);
         } else if (op instanceof BatchNorm bn) {
-            batchNorm(s, bn);
+            batchNorm(b, bn);
         } else if (op instanceof Activation activation) {
-            activation(s, activation.function());
+            activation(b, activation.function());
         } else if (op instanceof Pool pool) {
-            pool(s, pool);
+            pool(b, pool);
         } else if (op instanceof GlobalAvgPool) {
-            graph.node("GlobalAveragePool", s.name(), s.inputs(), s.output());
+            graph.node("GlobalAveragePool", b.name(), b.inputs(), b.output());
         } else if (op instanceof AdaptiveAvgPool) {
-            adaptiveAvgPool(s);
+            adaptiveAvgPool(b);
         } else if (op instanceof Add) {
-            graph.node(s.inputs().size() == 2 ? "Add" : "Sum", s.name(), s.inputs(), s.output());
+            graph.node(b.inputs().size() == 2 ? "Add" : "Sum", b.name(), b.inputs(), b.output());
         } else if (op instanceof ChannelMultiply) {
-            channelMultiply(s);
+            channelMultiply(b);
         } else if (op instanceof Concat) {
-            graph.node("Concat", s.name(), s.inputs(), s.output(), intAttribute("axis", 1));
+            graph.node("Concat", b.name(), b.inputs(), b.output(), intAttribute("axis", 1));
         } else if (op instanceof ChannelSlice slice) {
-            slice(s.name(), s.input(), s.output(), 1, slice.start(), slice.end());
+            slice(b.name(), b.input(), b.output(), 1, slice.start(), slice.end());
         } else if (op instanceof ChannelShuffle shuffle) {
-            channelShuffle(s, shuffle.groups());
+            channelShuffle(b, shuffle.groups());
         } else if (op instanceof Flatten) {
-            graph.node("Flatten", s.name(), s.inputs(), s.output(), intAttribute("axis", 1));
+            graph.node("Flatten", b.name(), b.inputs(), b.output(), intAttribute("axis", 1));
         } else if (op instanceof Lrn lrn) {
-            lrn(s, lrn);
+            lrn(b, lrn);
         } else if (op instanceof Softmax) {
-            graph.node("Softmax", s.name(), s.inputs(), s.output(), intAttribute("axis", 1));
+            graph.node("Softmax", b.name(), b.inputs(), b.output(), intAttribute("axis", 1));
         } else if (op instanceof Dropout || op instanceof Identity) {
-            graph.node("Identity", s.name(), s.inputs(), s.output());
+            graph.node("Identity", b.name(), b.inputs(), b.output());
         } else {
-            throw new IllegalArgumentException("layer '" + s.name() + "': op '" + op.kind() + "' has no ONNX export");
+            throw new IllegalArgumentException("layer '" + b.name() + "': op '" + op.kind() + "' has no ONNX export");
         }
     }
 
-    private void conv(Step s, Conv conv) {
-        int inPerGroup = s.inputShape().c() / conv.groups();
-        List<String> inputs = new ArrayList<>(List.of(s.input(), graph.floatInitializer(s.name() + ".weight",
-                new long[] {conv.outChannels(), inPerGroup, conv.kernelH(), conv.kernelW()}, s.weights().weight())));
+    private void conv(BoundLayer b, Conv conv) {
+        int inPerGroup = b.inputShape().c() / conv.groups();
+        List<String> inputs = new ArrayList<>(List.of(b.input(), graph.floatInitializer(b.name() + ".weight",
+                new long[] {conv.outChannels(), inPerGroup, conv.kernelH(), conv.kernelW()}, b.weights().weight())));
         if (conv.bias()) {
-            inputs.add(graph.floatInitializer(s.name() + ".bias", new long[] {conv.outChannels()},
-                    s.weights().bias()));
+            inputs.add(graph.floatInitializer(b.name() + ".bias", new long[] {conv.outChannels()},
+                    b.weights().bias()));
         }
-        graph.node("Conv", s.name(), inputs, s.output(),
+        graph.node("Conv", b.name(), inputs, b.output(),
                 intsAttribute("kernel_shape", conv.kernelH(), conv.kernelW()),
                 intsAttribute("strides", conv.strideH(), conv.strideW()),
                 intsAttribute("pads", conv.padH(), conv.padW(), conv.padH(), conv.padW()),
@@ -126,30 +126,30 @@ final class LayerTranslator {
     }
 
     /** Gemm multiplies matrices, so a feature-map input is flattened first (as our fc does implicitly). */
-    private void fullyConnected(Step s, FullyConnected fc) {
-        String features = s.input();
-        if (s.inputShape().isFeatureMap()) {
-            features = graph.node("Flatten", s.helper("flatten"), List.of(s.input()), s.helper("flatten"),
+    private void fullyConnected(BoundLayer b, FullyConnected fc) {
+        String features = b.input();
+        if (b.inputShape().isFeatureMap()) {
+            features = graph.node("Flatten", b.helper("flatten"), List.of(b.input()), b.helper("flatten"),
                     intAttribute("axis", 1));
         }
-        long in = s.inputShape().elementsPerImage();
+        long in = b.inputShape().elementsPerImage();
         List<String> inputs = new ArrayList<>(List.of(features,
-                graph.floatInitializer(s.name() + ".weight", new long[] {fc.outFeatures(), in}, s.weights().weight())));
+                graph.floatInitializer(b.name() + ".weight", new long[] {fc.outFeatures(), in}, b.weights().weight())));
         if (fc.bias()) {
-            inputs.add(graph.floatInitializer(s.name() + ".bias", new long[] {fc.outFeatures()}, s.weights().bias()));
+            inputs.add(graph.floatInitializer(b.name() + ".bias", new long[] {fc.outFeatures()}, b.weights().bias()));
         }
-        graph.node("Gemm", s.name(), inputs, s.output(), intAttribute("transB", 1));
+        graph.node("Gemm", b.name(), inputs, b.output(), intAttribute("transB", 1));
     }
 
-    private void batchNorm(Step s, BatchNorm bn) {
-        long[] channels = {s.inputShape().c()};
-        LayerWeights w = s.weights();
-        graph.node("BatchNormalization", s.name(), List.of(s.input(),
-                        graph.floatInitializer(s.name() + ".weight", channels, w.gamma()),
-                        graph.floatInitializer(s.name() + ".bias", channels, w.beta()),
-                        graph.floatInitializer(s.name() + ".running_mean", channels, w.mean()),
-                        graph.floatInitializer(s.name() + ".running_var", channels, w.variance())),
-                s.output(), floatAttribute("epsilon", (float) bn.eps()));
+    private void batchNorm(BoundLayer b, BatchNorm bn) {
+        long[] channels = {b.inputShape().c()};
+        LayerWeights w = b.weights();
+        graph.node("BatchNormalization", b.name(), List.of(b.input(),
+                        graph.floatInitializer(b.name() + ".weight", channels, w.gamma()),
+                        graph.floatInitializer(b.name() + ".bias", channels, w.beta()),
+                        graph.floatInitializer(b.name() + ".running_mean", channels, w.mean()),
+                        graph.floatInitializer(b.name() + ".running_var", channels, w.variance())),
+                b.output(), floatAttribute("epsilon", (float) bn.eps()));
     }
 
     /**
@@ -157,20 +157,20 @@ final class LayerTranslator {
      * hard_sigmoid follows PyTorch's relu6(x + 3) / 6, i.e. HardSigmoid with α = 1/6, β = 1/2 (ONNX's default
      * α = 0.2 is Keras's). HardSwish (opset 14) already uses α = 1/6, β = 1/2.
      */
-    private void activation(Step s, Activation.Function function) {
+    private void activation(BoundLayer b, Activation.Function function) {
         switch (function) {
-            case RELU -> graph.node("Relu", s.name(), s.inputs(), s.output());
-            case RELU6 -> graph.node("Clip", s.name(), List.of(s.input(),
-                    graph.floatScalar(s.name() + "/min", 0f), graph.floatScalar(s.name() + "/max", 6f)), s.output());
-            case SIGMOID -> graph.node("Sigmoid", s.name(), s.inputs(), s.output());
-            case TANH -> graph.node("Tanh", s.name(), s.inputs(), s.output());
+            case RELU -> graph.node("Relu", b.name(), b.inputs(), b.output());
+            case RELU6 -> graph.node("Clip", b.name(), List.of(b.input(),
+                    graph.floatScalar(b.name() + "/min", 0f), graph.floatScalar(b.name() + "/max", 6f)), b.output());
+            case SIGMOID -> graph.node("Sigmoid", b.name(), b.inputs(), b.output());
+            case TANH -> graph.node("Tanh", b.name(), b.inputs(), b.output());
             case SWISH -> {
-                String gate = graph.node("Sigmoid", s.helper("sigmoid"), s.inputs(), s.helper("sigmoid"));
-                graph.node("Mul", s.name(), List.of(s.input(), gate), s.output());
+                String gate = graph.node("Sigmoid", b.helper("sigmoid"), b.inputs(), b.helper("sigmoid"));
+                graph.node("Mul", b.name(), List.of(b.input(), gate), b.output());
             }
-            case HARD_SIGMOID -> graph.node("HardSigmoid", s.name(), s.inputs(), s.output(),
+            case HARD_SIGMOID -> graph.node("HardSigmoid", b.name(), b.inputs(), b.output(),
                     floatAttribute("alpha", 1f / 6), floatAttribute("beta", 0.5f));
-            case HARD_SWISH -> graph.node("HardSwish", s.name(), s.inputs(), s.output());
+            case HARD_SWISH -> graph.node("HardSwish", b.name(), b.inputs(), b.output());
         }
     }
 
@@ -181,18 +181,18 @@ final class LayerTranslator {
      * a max, and averages exclude it (count_include_pad 0). PyTorch's count_include_pad counts the declared padding
      * but not the widening, so then the declared padding becomes real zeros (a Pad node) that the average counts.
      */
-    private void pool(Step s, Pool pool) {
-        Shape in = s.inputShape();
-        Shape out = s.outputShape();
+    private void pool(BoundLayer b, Pool pool) {
+        Shape in = b.inputShape();
+        Shape out = b.outputShape();
         int extraH = endPadWidening(in.h(), out.h(), pool.kernelH(), pool.strideH(), pool.padH());
         int extraW = endPadWidening(in.w(), out.w(), pool.kernelW(), pool.strideW(), pool.padW());
-        String input = s.input();
+        String input = b.input();
         int padH = pool.padH();
         int padW = pool.padW();
         boolean countPadding = pool.mode() == Pool.Mode.AVG && pool.countIncludePad() && (padH > 0 || padW > 0);
         if (countPadding && (extraH > 0 || extraW > 0)) {
-            input = graph.node("Pad", s.helper("pad"), List.of(input,
-                    graph.int64Vector(s.helper("pads"), 0, 0, padH, padW, 0, 0, padH, padW)), s.helper("pad"));
+            input = graph.node("Pad", b.helper("pad"), List.of(input,
+                    graph.int64Vector(b.helper("pads"), 0, 0, padH, padW, 0, 0, padH, padW)), b.helper("pad"));
             padH = 0;
             padW = 0;
             countPadding = false;
@@ -204,7 +204,7 @@ final class LayerTranslator {
         if (pool.mode() == Pool.Mode.AVG) {
             attributes.add(intAttribute("count_include_pad", countPadding ? 1 : 0));
         }
-        graph.node(pool.mode() == Pool.Mode.MAX ? "MaxPool" : "AveragePool", s.name(), List.of(input), s.output(),
+        graph.node(pool.mode() == Pool.Mode.MAX ? "MaxPool" : "AveragePool", b.name(), List.of(input), b.output(),
                 attributes.toArray(ProtoMessage[]::new));
     }
 
@@ -219,40 +219,40 @@ final class LayerTranslator {
      * rule) and overlap; as the mean over a rectangular bin is the mean over its rows of the means over its columns,
      * the pooling is done one axis at a time: per bin a Slice and a ReduceMean, then a Concat of the bins.
      */
-    private void adaptiveAvgPool(Step s) {
-        Shape in = s.inputShape();
-        Shape out = s.outputShape();
+    private void adaptiveAvgPool(BoundLayer b) {
+        Shape in = b.inputShape();
+        Shape out = b.outputShape();
         if (in.h() % out.h() == 0 && in.w() % out.w() == 0) {
             int kh = in.h() / out.h();
             int kw = in.w() / out.w();
-            graph.node("AveragePool", s.name(), s.inputs(), s.output(),
+            graph.node("AveragePool", b.name(), b.inputs(), b.output(),
                     intsAttribute("kernel_shape", kh, kw), intsAttribute("strides", kh, kw));
             return;
         }
         boolean poolWidth = in.w() != out.w();
         boolean poolHeight = in.h() != out.h();
         String columns = poolWidth
-                ? poolAxis(s, s.input(), 3, in.w(), out.w(), poolHeight ? s.helper("w") : s.output())
-                : s.input();
+                ? poolAxis(b, b.input(), 3, in.w(), out.w(), poolHeight ? b.helper("w") : b.output())
+                : b.input();
         if (poolHeight) {
-            poolAxis(s, columns, 2, in.h(), out.h(), s.output());
+            poolAxis(b, columns, 2, in.h(), out.h(), b.output());
         }
     }
 
     /** Adaptive average pooling of one axis from {@code in} to {@code out} bins; returns {@code output}. */
-    private String poolAxis(Step s, String input, int axis, int in, int out, String output) {
+    private String poolAxis(BoundLayer b, String input, int axis, int in, int out, String output) {
         String axisName = axis == 2 ? "h" : "w";
         List<String> bins = new ArrayList<>(out);
         for (int i = 0; i < out; i++) {
             int start = Math.floorDiv(i * in, out);
             int end = -Math.floorDiv(-(i + 1) * in, out);
-            String bin = s.helper(axisName + i);
+            String bin = b.helper(axisName + i);
             String slice = slice(bin + "/slice", input, bin + "/slice", axis, start, end);
             String mean = out == 1 ? output : bin;
             bins.add(graph.node("ReduceMean", bin, List.of(slice), mean, intsAttribute("axes", axis)));
         }
         if (out > 1) {
-            graph.node("Concat", s.helper(axisName), bins, output, intAttribute("axis", axis));
+            graph.node("Concat", b.helper(axisName), bins, output, intAttribute("axis", axis));
         }
         return output;
     }
@@ -266,35 +266,35 @@ final class LayerTranslator {
     }
 
     /** Mul broadcasts N×C×1×1 against N×C×H×W but not N×C, so a flat scale gets two unit axes first. */
-    private void channelMultiply(Step s) {
-        String scale = s.inputs().get(1);
-        Shape scaleShape = s.inputShapes().get(1);
+    private void channelMultiply(BoundLayer b) {
+        String scale = b.inputs().get(1);
+        Shape scaleShape = b.inputShapes().get(1);
         if (!scaleShape.isFeatureMap()) {
-            scale = graph.node("Reshape", s.helper("scale"), List.of(scale,
-                            graph.int64Vector(s.helper("scale_shape"), scaleShape.n(), scaleShape.c(), 1, 1)),
-                    s.helper("scale"));
+            scale = graph.node("Reshape", b.helper("scale"), List.of(scale,
+                            graph.int64Vector(b.helper("scale_shape"), scaleShape.n(), scaleShape.c(), 1, 1)),
+                    b.helper("scale"));
         }
-        graph.node("Mul", s.name(), List.of(s.input(), scale), s.output());
+        graph.node("Mul", b.name(), List.of(b.input(), scale), b.output());
     }
 
     /** The shuffle's own definition: view C as g × C/g, swap those two axes, flatten back. */
-    private void channelShuffle(Step s, int groups) {
-        Shape in = s.inputShape();
-        String grouped = graph.node("Reshape", s.helper("group"), List.of(s.input(),
-                        graph.int64Vector(s.helper("group_shape"), in.n(), groups, in.c() / groups, in.h(), in.w())),
-                s.helper("group"));
-        String transposed = graph.node("Transpose", s.helper("transpose"), List.of(grouped), s.helper("transpose"),
+    private void channelShuffle(BoundLayer b, int groups) {
+        Shape in = b.inputShape();
+        String grouped = graph.node("Reshape", b.helper("group"), List.of(b.input(),
+                        graph.int64Vector(b.helper("group_shape"), in.n(), groups, in.c() / groups, in.h(), in.w())),
+                b.helper("group"));
+        String transposed = graph.node("Transpose", b.helper("transpose"), List.of(grouped), b.helper("transpose"),
                 intsAttribute("perm", 0, 2, 1, 3, 4));
-        String shape = graph.int64Vector(s.helper("shape"), in.n(), in.c(), in.h(), in.w());
-        graph.node("Reshape", s.name(), List.of(transposed, shape), s.output());
+        String shape = graph.int64Vector(b.helper("shape"), in.n(), in.c(), in.h(), in.w());
+        graph.node("Reshape", b.name(), List.of(transposed, shape), b.output());
     }
 
     /**
      * ONNX's LRN is Caffe's (divisor (k + α/size · Σx²)^β, window [c − ⌊(size−1)/2⌋, c + ⌈(size−1)/2⌉]); for the
      * odd sizes every published net uses, PyTorch's LocalResponseNorm computes the same.
      */
-    private void lrn(Step s, Lrn lrn) {
-        graph.node("LRN", s.name(), s.inputs(), s.output(),
+    private void lrn(BoundLayer b, Lrn lrn) {
+        graph.node("LRN", b.name(), b.inputs(), b.output(),
                 intAttribute("size", lrn.size()),
                 floatAttribute("alpha", (float) lrn.alpha()),
                 floatAttribute("beta", (float) lrn.beta()),

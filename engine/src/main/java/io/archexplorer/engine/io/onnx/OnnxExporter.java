@@ -75,7 +75,7 @@ public final class OnnxExporter {
             for (int p : net.inputIndices(i)) {
                 inputs.add(tensors[p]);
             }
-            translator.translate(new LayerTranslator.Step(net.layer(i), inputs, net.inputShapes(i),
+            translator.translate(new LayerTranslator.BoundLayer(net.layer(i), inputs, net.inputShapes(i),
                     net.outputShape(i), tensors[i], weights.layer(i)));
             if (i != last) {
                 graph.annotate(tensors[i], net.outputShape(i).dims());
