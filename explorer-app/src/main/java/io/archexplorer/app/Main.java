@@ -3,6 +3,7 @@ package io.archexplorer.app;
 import io.archexplorer.app.cli.AnalyzeCommand;
 import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
+import io.archexplorer.app.cli.ExportCommand;
 import io.archexplorer.app.cli.ListCommand;
 import io.archexplorer.app.cli.ModelSource;
 import io.archexplorer.app.cli.RenderCommand;
@@ -28,7 +29,8 @@ public final class Main {
     Main(Catalog catalog) {
         ModelSource models = new ModelSource(catalog);
         commands = List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
-                new RenderCommand(models), new BenchCommand(models), new RunCommand(models));
+                new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
+                new ExportCommand(models));
     }
 
     public static void main(String[] args) {
