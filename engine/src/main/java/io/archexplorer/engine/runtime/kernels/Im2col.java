@@ -7,7 +7,9 @@ import java.util.Arrays;
  * row {@code (c, ky, kx)} holds, for every output pixel, the input value that filter tap multiplies; a
  * convolution is then one GEMM {@code weights[outChannelsPerGroup][filterSize] · columns}.
  *
- * <p>Why it is cheap: each output row of a tap is one {@link #sampleRow} call, a bulk copy between zero runs.
+ * <p>Why it is cheap: it expands any range of output pixels, so callers can expand a slice of columns that fits
+ * in L2 and multiply it right away instead of streaming a matrix {@code kh·kw} times the input size through
+ * memory twice; and each output row of a tap is one {@link #sampleRow} call, a bulk copy between zero runs.
  */
 public final class Im2col {
 
@@ -15,31 +17,38 @@ public final class Im2col {
     }
 
     /**
-     * Writes rows {@code [firstRow, endRow)} of the column matrix, row-major with row length
-     * {@code g.outPlaneSize()}, starting at {@code columns[0]}.
+     * Writes rows {@code [firstRow, endRow)}, columns (output pixels) {@code [firstColumn, endColumn)} of the
+     * column matrix into {@code columns}, row-major with row length {@code endColumn - firstColumn}, the slice's
+     * row {@code firstRow} at index {@code firstRow * (endColumn - firstColumn)}.
      *
      * @param inputOffset index of the group's first input plane for this image
      */
-    public static void expand(ConvGeometry g, float[] input, int inputOffset, float[] columns,
-                              int firstRow, int endRow) {
+    public static void expand(ConvGeometry g, float[] input, int inputOffset, int firstRow, int endRow,
+                              int firstColumn, int endColumn, float[] columns) {
         int kernelArea = g.kernelHeight() * g.kernelWidth();
-        int outHeight = g.outHeight();
         int outWidth = g.outWidth();
+        int width = endColumn - firstColumn;
         for (int row = firstRow; row < endRow; row++) {
             int channel = row / kernelArea;
             int ky = row % kernelArea / g.kernelWidth();
             int kx = row % g.kernelWidth();
             int plane = inputOffset + channel * g.inPlaneSize();
-            int xShift = kx * g.dilationWidth() - g.padLeft();
-            int dst = row * g.outPlaneSize();
-            for (int oy = 0; oy < outHeight; oy++, dst += outWidth) {
+            int dst = row * width;
+            // Runs of consecutive output pixels on one output row.
+            for (int column = firstColumn; column < endColumn; ) {
+                int oy = column / outWidth;
+                int ox = column % outWidth;
+                int run = Math.min(outWidth - ox, endColumn - column);
                 int iy = oy * g.strideHeight() + ky * g.dilationHeight() - g.padTop();
                 if (iy < 0 || iy >= g.inHeight()) {
-                    Arrays.fill(columns, dst, dst + outWidth, 0f);
+                    Arrays.fill(columns, dst, dst + run, 0f);
                 } else {
-                    sampleRow(input, plane + iy * g.inWidth(), g.inWidth(), xShift, g.strideWidth(),
-                            columns, dst, outWidth);
+                    sampleRow(input, plane + iy * g.inWidth(), g.inWidth(),
+                            ox * g.strideWidth() + kx * g.dilationWidth() - g.padLeft(), g.strideWidth(),
+                            columns, dst, run);
                 }
+                column += run;
+                dst += run;
             }
         }
     }
