@@ -32,8 +32,8 @@ public final class DepthwiseConv2d {
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 20;
 
-    private static final ThreadLocal<float[]> PADDED_PLANE = ThreadLocal.withInitial(() -> new float[0]);
-    private static final ThreadLocal<float[]> OUTPUT_ROW = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
+    private static final ThreadScratch OUTPUT_ROW = new ThreadScratch();
 
     private DepthwiseConv2d() {
     }
@@ -83,9 +83,9 @@ public final class DepthwiseConv2d {
 
         void run(int firstPlane, int endPlane, float[] input, int inputOffset, float[] weights, int weightOffset,
                  Epilogue epilogue, float[] output, int outputOffset) {
-            float[] padded = buffer(PADDED_PLANE, paddedRows * paddedWidth);
+            float[] padded = PADDED_PLANE.floats(paddedRows * paddedWidth);
             Arrays.fill(padded, 0, paddedRows * paddedWidth, 0f);
-            float[] row = buffer(OUTPUT_ROW, paddedWidth);
+            float[] row = OUTPUT_ROW.floats(paddedWidth);
             for (int plane = firstPlane; plane < endPlane; plane++) {
                 int channel = plane % g.inChannels();
                 copyInterior(input, inputOffset + plane * g.inPlaneSize(), padded);
@@ -134,14 +134,5 @@ public final class DepthwiseConv2d {
                 }
             }
         }
-    }
-
-    private static float[] buffer(ThreadLocal<float[]> cache, int size) {
-        float[] buffer = cache.get();
-        if (buffer.length < size) {
-            buffer = new float[size];
-            cache.set(buffer);
-        }
-        return buffer;
     }
 }

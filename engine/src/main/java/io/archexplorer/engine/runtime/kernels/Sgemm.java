@@ -51,9 +51,9 @@ public final class Sgemm {
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
 
-    private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
-    private static final ThreadLocal<float[]> COLUMN = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadScratch PACKED_B = new ThreadScratch();
+    private static final ThreadScratch TILE = new ThreadScratch();
+    private static final ThreadScratch COLUMN = new ThreadScratch();
 
     private Sgemm() {
     }
@@ -130,8 +130,8 @@ public final class Sgemm {
                                       float[] b, int bOffset, int ldb,
                                       float[] c, int cOffset, int ldc,
                                       boolean accumulate, Epilogue epilogue) {
-        float[] packedB = PACKED_B.get();
-        float[] tile = TILE.get();
+        float[] packedB = PACKED_B.floats(KC * NC);
+        float[] tile = TILE.floats(MR * NR);
         Epilogue finish = epilogue.isIdentity() ? null : epilogue;
         // Equal K blocks: a short trailing block would pay the per-tile store cost for little work.
         int kBlock = ceilDiv(k, ceilDiv(k, KC));
@@ -258,11 +258,7 @@ public final class Sgemm {
                                        float[] b, int bOffset, int ldb,
                                        float[] c, int cOffset, int ldc,
                                        boolean accumulate, Epilogue epilogue) {
-        float[] column = COLUMN.get();
-        if (column.length < k) {
-            column = new float[k];
-            COLUMN.set(column);
-        }
+        float[] column = COLUMN.floats(k);
         for (int p = 0; p < k; p++) {
             column[p] = b[bOffset + p * ldb + j];
         }
