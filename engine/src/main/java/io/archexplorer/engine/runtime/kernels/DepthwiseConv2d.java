@@ -33,7 +33,7 @@ public final class DepthwiseConv2d {
     private static final long MIN_FLOPS_PER_THREAD = 1L << 20;
 
     private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
-    private static final ThreadScratch OUTPUT_ROW = new ThreadScratch();
+    private static final ThreadScratch DENSE_OUTPUT = new ThreadScratch();
 
     private DepthwiseConv2d() {
     }
@@ -60,10 +60,13 @@ public final class DepthwiseConv2d {
         private final int outWidth;
         /** Outputs per row computed at stride 1, of which every strideWidth-th is kept. */
         private final int denseWidth;
+        private final int vectorsPerRow;
         private final int paddedRows;
         private final int paddedWidth;
         /** Where each tap reads in the padded plane, relative to its output's first tap. */
         private final int[] tapOffsets;
+        /** Index in the padded plane of the first tap of each dense output vector (saves divisions per vector). */
+        private final int[] vectorStarts;
 
         PlaneSweep(ConvGeometry g) {
             this.g = g;
@@ -71,7 +74,14 @@ public final class DepthwiseConv2d {
             outWidth = g.outWidth();
             denseWidth = (outWidth - 1) * g.strideWidth() + 1;
             paddedRows = (outHeight - 1) * g.strideHeight() + (g.kernelHeight() - 1) * g.dilationHeight() + 1;
-            paddedWidth = (denseWidth + VL - 1) / VL * VL + (g.kernelWidth() - 1) * g.dilationWidth();
+            vectorsPerRow = (denseWidth + VL - 1) / VL;
+            paddedWidth = vectorsPerRow * VL + (g.kernelWidth() - 1) * g.dilationWidth();
+            vectorStarts = new int[outHeight * vectorsPerRow];
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int v = 0; v < vectorsPerRow; v++) {
+                    vectorStarts[oy * vectorsPerRow + v] = oy * g.strideHeight() * paddedWidth + v * VL;
+                }
+            }
             tapOffsets = new int[g.kernelHeight() * g.kernelWidth()];
             for (int ky = 0; ky < g.kernelHeight(); ky++) {
                 for (int kx = 0; kx < g.kernelWidth(); kx++) {
@@ -85,12 +95,12 @@ public final class DepthwiseConv2d {
                  Epilogue epilogue, float[] output, int outputOffset) {
             float[] padded = PADDED_PLANE.floats(paddedRows * paddedWidth);
             Arrays.fill(padded, 0, paddedRows * paddedWidth, 0f);
-            float[] row = OUTPUT_ROW.floats(paddedWidth);
+            float[] dense = DENSE_OUTPUT.floats(outHeight * vectorsPerRow * VL);
             for (int plane = firstPlane; plane < endPlane; plane++) {
                 int channel = plane % g.inChannels();
                 copyInterior(input, inputOffset + plane * g.inPlaneSize(), padded);
                 convolvePlane(padded, weights, weightOffset + channel * tapOffsets.length, epilogue.bias(channel),
-                        epilogue.activation(), output, outputOffset + plane * g.outPlaneSize(), row);
+                        epilogue.activation(), output, outputOffset + plane * g.outPlaneSize(), dense);
             }
         }
 
@@ -104,35 +114,56 @@ public final class DepthwiseConv2d {
             }
         }
 
+        /**
+         * Computes the plane's output vectors four at a time into {@code dense} (rows of {@code vectorsPerRow}
+         * whole vectors), then copies the kept columns out. Four independent accumulators matter: one
+         * accumulator would chain every tap's FMA on the previous one and run at the FMA latency, a quarter of
+         * its throughput. The four vectors may lie on different output rows, so narrow planes (7×7) fill them
+         * too; a last incomplete group recomputes the plane's last vector.
+         */
         private void convolvePlane(float[] padded, float[] weights, int filter, float bias, Activation activation,
-                                   float[] output, int outputPlane, float[] row) {
-            int stride = g.strideWidth();
+                                   float[] output, int outputPlane, float[] dense) {
             int taps = tapOffsets.length;
+            int vectors = outHeight * vectorsPerRow;
+            for (int first = 0; first < vectors; first += 4) {
+                int v0 = first;
+                int v1 = Math.min(first + 1, vectors - 1);
+                int v2 = Math.min(first + 2, vectors - 1);
+                int v3 = Math.min(first + 3, vectors - 1);
+                int in0 = vectorStarts[v0];
+                int in1 = vectorStarts[v1];
+                int in2 = vectorStarts[v2];
+                int in3 = vectorStarts[v3];
+                FloatVector sum0 = FloatVector.broadcast(SPECIES, bias);
+                FloatVector sum1 = sum0;
+                FloatVector sum2 = sum0;
+                FloatVector sum3 = sum0;
+                for (int t = 0; t < taps; t++) {
+                    FloatVector w = FloatVector.broadcast(SPECIES, weights[filter + t]);
+                    int offset = tapOffsets[t];
+                    sum0 = FloatVector.fromArray(SPECIES, padded, in0 + offset).fma(w, sum0);
+                    sum1 = FloatVector.fromArray(SPECIES, padded, in1 + offset).fma(w, sum1);
+                    sum2 = FloatVector.fromArray(SPECIES, padded, in2 + offset).fma(w, sum2);
+                    sum3 = FloatVector.fromArray(SPECIES, padded, in3 + offset).fma(w, sum3);
+                }
+                activation.apply(sum0).intoArray(dense, v0 * VL);
+                activation.apply(sum1).intoArray(dense, v1 * VL);
+                activation.apply(sum2).intoArray(dense, v2 * VL);
+                activation.apply(sum3).intoArray(dense, v3 * VL);
+            }
+            int stride = g.strideWidth();
+            int rowLength = vectorsPerRow * VL;
             for (int oy = 0; oy < outHeight; oy++) {
                 int outRow = outputPlane + oy * outWidth;
-                int inRow = oy * g.strideHeight() * paddedWidth;
-                for (int x = 0; x < denseWidth; x += VL) {
-                    FloatVector sum = FloatVector.broadcast(SPECIES, bias);
-                    for (int t = 0; t < taps; t++) {
-                        sum = FloatVector.fromArray(SPECIES, padded, inRow + x + tapOffsets[t])
-                                .fma(FloatVector.broadcast(SPECIES, weights[filter + t]), sum);
-                    }
-                    sum = activation.apply(sum);
-                    if (stride == 1 && x + VL <= outWidth) {
-                        sum.intoArray(output, outRow + x);
-                    } else {
-                        sum.intoArray(row, x);
-                    }
-                }
                 if (stride == 1) {
-                    int tail = outWidth - outWidth % VL;
-                    System.arraycopy(row, tail, output, outRow + tail, outWidth - tail);
+                    System.arraycopy(dense, oy * rowLength, output, outRow, outWidth);
                 } else {
-                    for (int ox = 0; ox < outWidth; ox++) {
-                        output[outRow + ox] = row[ox * stride];
+                    for (int ox = 0, x = oy * rowLength; ox < outWidth; ox++, x += stride) {
+                        output[outRow + ox] = dense[x];
                     }
                 }
             }
         }
+
     }
 }
