@@ -10,7 +10,9 @@ import java.util.function.IntConsumer;
 /**
  * How many threads a kernel may use, backed by a caller-owned pool. Kernels split their work into independent
  * parts and call {@link #run}; part 0 always runs on the calling thread, so one thread costs no hand-off and
- * {@code t} threads need only {@code t - 1} pool workers.
+ * {@code t} threads need only {@code t - 1} pool workers. The caller waits for the pool's parts, so a kernel
+ * must not be called with a {@code Parallelism} from a worker of that same (bounded) pool: the parts it waits
+ * for could be queued behind it.
  */
 public final class Parallelism {
 

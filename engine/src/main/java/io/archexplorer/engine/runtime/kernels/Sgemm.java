@@ -151,8 +151,9 @@ public final class Sgemm {
                             int rows = Math.min(MR, mc - ir);
                             int row0 = aOffset + (ic + ir) * lda + pc;
                             // Missing rows of an edge tile re-read the last real row; their results are dropped.
-                            microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda, row0 + Math.min(2, rows - 1) * lda,
-                                    row0 + Math.min(3, rows - 1) * lda, packedB, jr * kc, kc, tile);
+                            microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda,
+                                    row0 + Math.min(2, rows - 1) * lda, row0 + Math.min(3, rows - 1) * lda,
+                                    packedB, jr * kc, kc, tile);
                             storeTile(tile, c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows,
                                     cols, loadC, finishHere, ic + ir);
                         }
