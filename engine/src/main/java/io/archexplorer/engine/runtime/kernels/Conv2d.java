@@ -5,7 +5,9 @@ package io.archexplorer.engine.runtime.kernels;
  * {@code output[outChannelsPerGroup][outPlane] = weights[outChannelsPerGroup][filterSize] · columns}, where the
  * columns are the input planes themselves for a pointwise (1×1, stride 1, no padding) convolution and the
  * {@link Im2col} expansion otherwise. The {@link Epilogue} (bias per output channel, activation) is fused into
- * the GEMM's tile stores. For depthwise convolutions {@link DepthwiseConv2d} is much faster.
+ * the GEMM's tile stores, and so is an optional residual: with {@code accumulate} the convolution is added to
+ * what the output already holds (a ResNet shortcut) before bias and activation. For depthwise convolutions
+ * {@link DepthwiseConv2d} is much faster.
  *
  * <p>Why it is fast: besides the {@link Sgemm} itself, the im2col matrix is never built whole. It is expanded
  * one slice of output pixels at a time, sized to stay in L2 ({@value #SLICE_FLOATS} floats), and each slice is
@@ -29,26 +31,38 @@ public final class Conv2d {
     private Conv2d() {
     }
 
+    /** {@code output = activation(conv(input, weights) + bias)}. */
     public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
                                Epilogue epilogue, float[] output, int outputOffset, Parallelism parallelism) {
+        forward(g, input, inputOffset, weights, weightOffset, epilogue, false, output, outputOffset, parallelism);
+    }
+
+    /** {@code output = activation((accumulate ? output : 0) + conv(input, weights) + bias)}. */
+    public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
+                               Epilogue epilogue, boolean accumulate, float[] output, int outputOffset,
+                               Parallelism parallelism) {
         checkLength("input", input, inputOffset, g.inputSize());
         checkLength("weights", weights, weightOffset, g.weightSize());
         checkLength("output", output, outputOffset, g.outputSize());
+        Call call = new Call(g, input, inputOffset, weights, weightOffset, epilogue, accumulate, output, outputOffset);
         int imageGroups = g.batch() * g.groups();
         int threads = parallelism.threads();
         if (sharesEvenly(imageGroups, threads)) {
             parallelism.run(threads, part -> {
                 for (int i = imageGroups * part / threads; i < imageGroups * (part + 1) / threads; i++) {
-                    forwardImageGroup(g, i, input, inputOffset, weights, weightOffset, epilogue, output,
-                            outputOffset, Parallelism.SINGLE_THREAD);
+                    forwardImageGroup(call, i, Parallelism.SINGLE_THREAD);
                 }
             });
         } else {
             for (int i = 0; i < imageGroups; i++) {
-                forwardImageGroup(g, i, input, inputOffset, weights, weightOffset, epilogue, output, outputOffset,
-                        parallelism);
+                forwardImageGroup(call, i, parallelism);
             }
         }
+    }
+
+    /** The arguments of one {@code forward} call. */
+    private record Call(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
+                        Epilogue epilogue, boolean accumulate, float[] output, int outputOffset) {
     }
 
     /** Whether {@code items} independent items keep {@code threads} threads equally busy. */
@@ -57,28 +71,26 @@ public final class Conv2d {
     }
 
     /** @param imageGroup {@code image * groups + group} */
-    private static void forwardImageGroup(ConvGeometry g, int imageGroup, float[] input, int inputOffset,
-                                          float[] weights, int weightOffset, Epilogue epilogue,
-                                          float[] output, int outputOffset, Parallelism parallelism) {
+    private static void forwardImageGroup(Call call, int imageGroup, Parallelism parallelism) {
+        ConvGeometry g = call.g();
         int image = imageGroup / g.groups();
         int group = imageGroup % g.groups();
-        int groupInput = inputOffset + (image * g.inChannels() + group * g.inChannelsPerGroup()) * g.inPlaneSize();
+        int groupInput = call.inputOffset()
+                + (image * g.inChannels() + group * g.inChannelsPerGroup()) * g.inPlaneSize();
         int outPlane = g.outPlaneSize();
         int sliceWidth = g.isPointwise() ? outPlane
                 : Math.min(outPlane, Math.max(MIN_SLICE_COLUMNS, SLICE_FLOATS / g.filterSize() / Sgemm.NR * Sgemm.NR));
         int slices = (outPlane + sliceWidth - 1) / sliceWidth;
-        int groupOutput = outputOffset + (image * g.outChannels() + group * g.outChannelsPerGroup()) * outPlane;
         Slicer slicer;
         if (!g.isPointwise() && g.strideWidth() > 1) {
             float[] phases = PHASES.floats(Im2col.phaseSplitSize(g));
             int channels = g.inChannelsPerGroup();
             int parts = Math.min(parallelism.threads(), channels);
-            parallelism.run(parts, part -> Im2col.splitColumnPhases(g, input, groupInput,
+            parallelism.run(parts, part -> Im2col.splitColumnPhases(g, call.input(), groupInput,
                     channels * part / parts, channels * (part + 1) / parts, phases));
-            slicer = new Slicer(g, group, sliceWidth, phases, 0, weights, weightOffset, epilogue, output, groupOutput);
+            slicer = new Slicer(call, image, group, sliceWidth, phases, 0);
         } else {
-            slicer = new Slicer(g, group, sliceWidth, input, groupInput, weights, weightOffset, epilogue, output,
-                    groupOutput);
+            slicer = new Slicer(call, image, group, sliceWidth, call.input(), groupInput);
         }
         int threads = parallelism.threads();
         if (sharesEvenly(slices, threads)) {
@@ -94,35 +106,15 @@ public final class Conv2d {
         }
     }
 
-    /** Computes slices of output pixels (every output channel of one group of one image). */
-    private static final class Slicer {
-        private final ConvGeometry g;
-        private final int group;
-        private final int sliceWidth;
-        /** What im2col (or a pointwise GEMM) reads: the group's input, or its column phases if strided. */
-        private final float[] source;
-        private final int sourceOffset;
-        private final float[] weights;
-        private final int weightOffset;
-        private final Epilogue epilogue;
-        private final float[] output;
-        private final int groupOutput;
-
-        Slicer(ConvGeometry g, int group, int sliceWidth, float[] source, int sourceOffset, float[] weights,
-               int weightOffset, Epilogue epilogue, float[] output, int groupOutput) {
-            this.g = g;
-            this.group = group;
-            this.sliceWidth = sliceWidth;
-            this.source = source;
-            this.sourceOffset = sourceOffset;
-            this.weights = weights;
-            this.weightOffset = weightOffset;
-            this.epilogue = epilogue;
-            this.output = output;
-            this.groupOutput = groupOutput;
-        }
+    /**
+     * Computes slices of output pixels (every output channel of one group of one image).
+     *
+     * @param source what im2col (or a pointwise GEMM) reads: the group's input, or its column phases if strided
+     */
+    private record Slicer(Call call, int image, int group, int sliceWidth, float[] source, int sourceOffset) {
 
         void forward(int slice, Parallelism parallelism) {
+            ConvGeometry g = call.g();
             int outChannels = g.outChannelsPerGroup();
             int filterSize = g.filterSize();
             int outPlane = g.outPlaneSize();
@@ -145,11 +137,12 @@ public final class Conv2d {
                 bOffset = 0;
                 ldb = width;
             }
+            int groupOutput = call.outputOffset() + (image * g.outChannels() + group * outChannels) * outPlane;
             Sgemm.multiply(outChannels, width, filterSize,
-                    weights, weightOffset + group * outChannels * filterSize, filterSize,
+                    call.weights(), call.weightOffset() + group * outChannels * filterSize, filterSize,
                     b, bOffset, ldb,
-                    output, groupOutput + firstColumn, outPlane,
-                    false, epilogue.fromRow(group * outChannels), parallelism);
+                    call.output(), groupOutput + firstColumn, outPlane,
+                    call.accumulate(), call.epilogue().fromRow(group * outChannels), parallelism);
         }
     }
 
