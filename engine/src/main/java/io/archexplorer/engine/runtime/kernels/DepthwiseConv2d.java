@@ -15,8 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       vectors) that stays in L1/L2. The border is zeroed once per call, since every plane writes the same
  *       interior, so per plane the copy is one {@code System.arraycopy} per input row. After that no load needs
  *       a bounds test: 16 neighbouring outputs read 16 neighbouring floats per tap.</li>
- *   <li>Each output vector is accumulated in a register over all taps (one load and one FMA per tap, tap
- *       offsets precomputed), starting from the bias; the activation is applied before its single store.</li>
+ *   <li>Output vectors are accumulated in registers over all taps, four independent ones at a time (one load
+ *       and one FMA per tap each, offsets precomputed), starting from the bias; the activation is applied
+ *       before the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out
+ *       (so partial vectors at row ends need no masked stores).</li>
  *   <li>A horizontal stride is handled by computing the row at stride 1 and keeping every s-th value: a
  *       strided vector load does not exist, and on JDK 17 gathers and two-vector shuffles cost more than the
  *       extra FMAs (for stride 2: twice the FMAs, but one scalar copy per output instead of deinterleaving

@@ -6,6 +6,8 @@
  * <ul>
  *   <li><b>Flat arrays with offsets.</b> Every operand is a {@code float[]} plus the index of its first element,
  *       so callers can place tensors anywhere inside larger buffers (arenas, batches) without copying.</li>
+ *   <li><b>No aliasing.</b> An output must not overlap any input of the same call (outputs are written
+ *       block by block while inputs are still being read).</li>
  *   <li><b>Matrices</b> are row-major with a leading dimension (distance between rows, at least the row length):
  *       element {@code (i, j)} of A is {@code a[aOffset + i * lda + j]}.</li>
  *   <li><b>Tensors</b> are NCHW; convolution weights are {@code [outChannels][inChannels / groups][kh][kw]}, the

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * GFLOP/s of the kernels on the shapes that dominate ResNet-50 and MobileNetV2, on 1 and 2 threads, next to the
@@ -43,6 +44,8 @@ public final class KernelBenchmark {
             return thread;
         });
         Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool, MAX_THREADS)};
+        System.out.printf("GFLOP/s, median of %d runs; %s, %d cpus, %s%n", RUNS, FloatVector.SPECIES_PREFERRED,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         System.out.printf("%-44s %9s %9s %9s %9s%n", "kernel", "naive", "1 thread", "2 threads", "ms (2t)");
 
         gemm(settings, 64, 3136, 576);
