@@ -21,6 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       A would cost as much as the multiply.</li>
  *   <li>The N edge is zero-padded in the packed B panel and the M edge re-reads the last real row, so the
  *       inner loop never branches on M, N or K; only storing an edge tile runs lane by lane.</li>
+ *   <li>The epilogue (old C, bias, activation) is applied to full tiles in registers on their way out, which
+ *       matters for the small K of pointwise convolutions, where the tile is stored after only 16-32 steps.</li>
  *   <li>K is cut into equal blocks, so no block is so short that the per-tile store dominates.</li>
  *   <li>Buffers are per thread and reused, so a call allocates nothing on the hot path.</li>
  * </ul>
@@ -52,7 +54,7 @@ public final class Sgemm {
     private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
 
     private static final ThreadScratch PACKED_B = new ThreadScratch();
-    private static final ThreadScratch TILE = new ThreadScratch();
+    private static final ThreadScratch EDGE_TILE = new ThreadScratch();
     private static final ThreadScratch COLUMN = new ThreadScratch();
 
     private Sgemm() {
@@ -131,7 +133,7 @@ public final class Sgemm {
                                       float[] c, int cOffset, int ldc,
                                       boolean accumulate, Epilogue epilogue) {
         float[] packedB = PACKED_B.floats(KC * NC);
-        float[] tile = TILE.floats(MR * NR);
+        float[] edgeTile = EDGE_TILE.floats(MR * NR);
         Epilogue finish = epilogue.isIdentity() ? null : epilogue;
         // Equal K blocks: a short trailing block would pay the per-tile store cost for little work.
         int kBlock = ceilDiv(k, ceilDiv(k, KC));
@@ -153,9 +155,9 @@ public final class Sgemm {
                             // Missing rows of an edge tile re-read the last real row; their results are dropped.
                             microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda,
                                     row0 + Math.min(2, rows - 1) * lda, row0 + Math.min(3, rows - 1) * lda,
-                                    packedB, jr * kc, kc, tile);
-                            storeTile(tile, c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows,
-                                    cols, loadC, finishHere, ic + ir);
+                                    packedB, jr * kc, kc,
+                                    c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows, cols, loadC, finishHere,
+                                    ic + ir, edgeTile);
                         }
                     }
                 }
@@ -187,13 +189,16 @@ public final class Sgemm {
     }
 
     /**
-     * One MR×NR tile of A·B over one K block, left in {@code tile} (row-major MR×NR). The eight accumulators
-     * are locals so C2 keeps them in registers; the loop body is two vector loads, four broadcasts and eight
-     * FMAs. The tile goes through a small L1-resident buffer rather than straight to C because handing vectors
-     * to a helper that C2 does not inline boxes them, and one plain store routine then serves full and edge tiles.
+     * One MR×NR tile of C over one K block: {@code C (+)= A·B}, finished with {@code finish} if not null (the last
+     * K block). The eight accumulators are locals so C2 keeps them in registers; the loop body is two vector
+     * loads, four broadcasts and eight FMAs. A full tile is stored straight from the registers; an edge tile
+     * (fewer valid rows or columns) goes through {@code edgeTile}, a small L1-resident buffer, and is then
+     * copied lane by lane where needed.
      */
     private static void microKernel(float[] a, int row0, int row1, int row2, int row3,
-                                    float[] packedB, int bPanel, int kc, float[] tile) {
+                                    float[] packedB, int bPanel, int kc,
+                                    float[] c, int cTile, int ldc, int rows, int cols,
+                                    boolean loadC, Epilogue finish, int firstRow, float[] edgeTile) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -215,40 +220,53 @@ public final class Sgemm {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, VL);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + VL);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + VL);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + VL);
+        if (rows == MR && cols == NR) {
+            storeVector(c00, c, cTile, loadC, finish, firstRow);
+            storeVector(c01, c, cTile + VL, loadC, finish, firstRow);
+            storeVector(c10, c, cTile + ldc, loadC, finish, firstRow + 1);
+            storeVector(c11, c, cTile + ldc + VL, loadC, finish, firstRow + 1);
+            storeVector(c20, c, cTile + 2 * ldc, loadC, finish, firstRow + 2);
+            storeVector(c21, c, cTile + 2 * ldc + VL, loadC, finish, firstRow + 2);
+            storeVector(c30, c, cTile + 3 * ldc, loadC, finish, firstRow + 3);
+            storeVector(c31, c, cTile + 3 * ldc + VL, loadC, finish, firstRow + 3);
+        } else {
+            c00.intoArray(edgeTile, 0);
+            c01.intoArray(edgeTile, VL);
+            c10.intoArray(edgeTile, NR);
+            c11.intoArray(edgeTile, NR + VL);
+            c20.intoArray(edgeTile, 2 * NR);
+            c21.intoArray(edgeTile, 2 * NR + VL);
+            c30.intoArray(edgeTile, 3 * NR);
+            c31.intoArray(edgeTile, 3 * NR + VL);
+            storeEdgeTile(edgeTile, c, cTile, ldc, rows, cols, loadC, finish, firstRow);
+        }
     }
 
-    /**
-     * Writes the valid {@code rows×cols} corner of {@code tile} into C, adding C's old value when
-     * {@code loadC} and applying {@code finish} (if not null, i.e. on the last K block).
-     */
-    private static void storeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
-                                  boolean loadC, Epilogue finish, int firstRow) {
+    /** Stores 16 values of row {@code row} of C: plus C's old value if {@code loadC}, then {@code finish}. */
+    private static void storeVector(FloatVector sum, float[] c, int offset, boolean loadC, Epilogue finish,
+                                    int row) {
+        if (loadC) {
+            sum = sum.add(FloatVector.fromArray(SPECIES, c, offset));
+        }
+        if (finish != null) {
+            sum = finish.activation().apply(sum.add(finish.bias(row)));
+        }
+        sum.intoArray(c, offset);
+    }
+
+    /** Writes the valid {@code rows×cols} corner of a row-major MR×NR tile into C, like {@link #storeVector}. */
+    private static void storeEdgeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
+                                      boolean loadC, Epilogue finish, int firstRow) {
         int vectorCols = cols - cols % VL;
         for (int r = 0; r < rows; r++) {
             int out = cTile + r * ldc;
             int in = r * NR;
-            float bias = finish == null ? 0f : finish.bias(firstRow + r);
             for (int j = 0; j < vectorCols; j += VL) {
-                FloatVector sum = FloatVector.fromArray(SPECIES, tile, in + j);
-                if (loadC) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, c, out + j));
-                }
-                if (finish != null) {
-                    sum = finish.activation().apply(sum.add(bias));
-                }
-                sum.intoArray(c, out + j);
+                storeVector(FloatVector.fromArray(SPECIES, tile, in + j), c, out + j, loadC, finish, firstRow + r);
             }
             for (int j = vectorCols; j < cols; j++) {
                 float sum = tile[in + j] + (loadC ? c[out + j] : 0f);
-                c[out + j] = finish == null ? sum : finish.activation().apply(sum + bias);
+                c[out + j] = finish == null ? sum : finish.activation().apply(sum + finish.bias(firstRow + r));
             }
         }
     }
