@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       A would cost as much as the multiply.</li>
  *   <li>The N edge is zero-padded in the packed B panel and the M edge re-reads the last real row, so the
  *       inner loop never branches on M, N or K; only storing an edge tile runs lane by lane.</li>
- *   <li>The epilogue (old C, bias, activation) is applied to full tiles in registers on their way out, which
- *       matters for the small K of pointwise convolutions, where the tile is stored after only 16-32 steps.</li>
+ *   <li>Full tiles are stored straight from registers; this matters for the small K of pointwise
+ *       convolutions, where a tile is stored after only 16-32 steps.</li>
  *   <li>K is cut into equal blocks, so no block is so short that the per-tile store dominates.</li>
  *   <li>Buffers are per thread and reused, so a call allocates nothing on the hot path.</li>
  * </ul>
@@ -191,9 +191,12 @@ public final class Sgemm {
     /**
      * One MR×NR tile of C over one K block: {@code C (+)= A·B}, finished with {@code finish} if not null (the last
      * K block). The eight accumulators are locals so C2 keeps them in registers; the loop body is two vector
-     * loads, four broadcasts and eight FMAs. A full tile is stored straight from the registers; an edge tile
-     * (fewer valid rows or columns) goes through {@code edgeTile}, a small L1-resident buffer, and is then
-     * copied lane by lane where needed.
+     * loads, four broadcasts and eight FMAs.
+     *
+     * <p>The common case, a full tile overwriting C, is stored straight from the registers. Everything else
+     * (adding to C, edge tiles, the epilogue) happens in separate small methods reading the tile back from L1:
+     * that costs a few loads per tile, but keeps this method small enough for C2 to inline all of its vector
+     * operations (past its node budget it stops inlining, and every vector handed to a call is boxed).
      */
     private static void microKernel(float[] a, int row0, int row1, int row2, int row3,
                                     float[] packedB, int bPanel, int kc,
@@ -220,53 +223,58 @@ public final class Sgemm {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        if (rows == MR && cols == NR) {
-            storeVector(c00, c, cTile, loadC, finish, firstRow);
-            storeVector(c01, c, cTile + VL, loadC, finish, firstRow);
-            storeVector(c10, c, cTile + ldc, loadC, finish, firstRow + 1);
-            storeVector(c11, c, cTile + ldc + VL, loadC, finish, firstRow + 1);
-            storeVector(c20, c, cTile + 2 * ldc, loadC, finish, firstRow + 2);
-            storeVector(c21, c, cTile + 2 * ldc + VL, loadC, finish, firstRow + 2);
-            storeVector(c30, c, cTile + 3 * ldc, loadC, finish, firstRow + 3);
-            storeVector(c31, c, cTile + 3 * ldc + VL, loadC, finish, firstRow + 3);
-        } else {
-            c00.intoArray(edgeTile, 0);
-            c01.intoArray(edgeTile, VL);
-            c10.intoArray(edgeTile, NR);
-            c11.intoArray(edgeTile, NR + VL);
-            c20.intoArray(edgeTile, 2 * NR);
-            c21.intoArray(edgeTile, 2 * NR + VL);
-            c30.intoArray(edgeTile, 3 * NR);
-            c31.intoArray(edgeTile, 3 * NR + VL);
+        boolean direct = rows == MR && cols == NR && !loadC;
+        float[] out = direct ? c : edgeTile;
+        int at = direct ? cTile : 0;
+        int stride = direct ? ldc : NR;
+        c00.intoArray(out, at);
+        c01.intoArray(out, at + VL);
+        c10.intoArray(out, at + stride);
+        c11.intoArray(out, at + stride + VL);
+        c20.intoArray(out, at + 2 * stride);
+        c21.intoArray(out, at + 2 * stride + VL);
+        c30.intoArray(out, at + 3 * stride);
+        c31.intoArray(out, at + 3 * stride + VL);
+        if (!direct) {
             storeEdgeTile(edgeTile, c, cTile, ldc, rows, cols, loadC, finish, firstRow);
+        } else if (finish != null) {
+            finishInPlace(c, cTile, ldc, finish, firstRow);
         }
     }
 
-    /** Stores 16 values of row {@code row} of C: plus C's old value if {@code loadC}, then {@code finish}. */
-    private static void storeVector(FloatVector sum, float[] c, int offset, boolean loadC, Epilogue finish,
-                                    int row) {
-        if (loadC) {
-            sum = sum.add(FloatVector.fromArray(SPECIES, c, offset));
+    /** Applies {@code finish} to a full MR×NR tile of C that already holds its sums (still in L1). */
+    private static void finishInPlace(float[] c, int cTile, int ldc, Epilogue finish, int firstRow) {
+        Activation activation = finish.activation();
+        for (int r = 0; r < MR; r++) {
+            float bias = finish.bias(firstRow + r);
+            for (int j = 0; j < NR; j += VL) {
+                int at = cTile + r * ldc + j;
+                activation.apply(FloatVector.fromArray(SPECIES, c, at).add(bias)).intoArray(c, at);
+            }
         }
-        if (finish != null) {
-            sum = finish.activation().apply(sum.add(finish.bias(row)));
-        }
-        sum.intoArray(c, offset);
     }
 
-    /** Writes the valid {@code rows×cols} corner of a row-major MR×NR tile into C, like {@link #storeVector}. */
+    /**
+     * Writes the valid {@code rows×cols} corner of a row-major MR×NR tile into C: plus C's old value if
+     * {@code loadC}, then {@code finish} if not null; whole vectors where possible, the rest lane by lane.
+     */
     private static void storeEdgeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
                                       boolean loadC, Epilogue finish, int firstRow) {
+        Activation activation = finish == null ? Activation.NONE : finish.activation();
         int vectorCols = cols - cols % VL;
         for (int r = 0; r < rows; r++) {
             int out = cTile + r * ldc;
             int in = r * NR;
+            float bias = finish == null ? 0f : finish.bias(firstRow + r);
             for (int j = 0; j < vectorCols; j += VL) {
-                storeVector(FloatVector.fromArray(SPECIES, tile, in + j), c, out + j, loadC, finish, firstRow + r);
+                FloatVector sum = FloatVector.fromArray(SPECIES, tile, in + j).add(bias);
+                if (loadC) {
+                    sum = sum.add(FloatVector.fromArray(SPECIES, c, out + j));
+                }
+                activation.apply(sum).intoArray(c, out + j);
             }
             for (int j = vectorCols; j < cols; j++) {
-                float sum = tile[in + j] + (loadC ? c[out + j] : 0f);
-                c[out + j] = finish == null ? sum : finish.activation().apply(sum + finish.bias(firstRow + r));
+                c[out + j] = activation.apply(tile[in + j] + bias + (loadC ? c[out + j] : 0f));
             }
         }
     }
