@@ -16,7 +16,8 @@ package io.archexplorer.engine.runtime.kernels;
  *
  * <p>Threading: with enough (image, group) products to share evenly, threads take whole products; otherwise
  * the products run one after another, and within each, threads take whole slices if there are enough, or else
- * every slice is split inside (im2col rows, GEMM tiles) across all threads.
+ * every slice is split inside (im2col rows, GEMM tiles) across all threads. Whole products and slices are
+ * handed out one at a time ({@link Parallelism#forEach}), so an unequal last one or a busy core balances out.
  */
 public final class Conv2d {
 
@@ -48,11 +49,7 @@ public final class Conv2d {
         int imageGroups = g.batch() * g.groups();
         int threads = parallelism.threads();
         if (sharesEvenly(imageGroups, threads)) {
-            parallelism.run(threads, part -> {
-                for (int i = imageGroups * part / threads; i < imageGroups * (part + 1) / threads; i++) {
-                    forwardImageGroup(call, i, Parallelism.SINGLE_THREAD);
-                }
-            });
+            parallelism.forEach(imageGroups, i -> forwardImageGroup(call, i, Parallelism.SINGLE_THREAD));
         } else {
             for (int i = 0; i < imageGroups; i++) {
                 forwardImageGroup(call, i, parallelism);
@@ -94,11 +91,7 @@ public final class Conv2d {
         }
         int threads = parallelism.threads();
         if (sharesEvenly(slices, threads)) {
-            parallelism.run(threads, part -> {
-                for (int slice = slices * part / threads; slice < slices * (part + 1) / threads; slice++) {
-                    slicer.forward(slice, Parallelism.SINGLE_THREAD);
-                }
-            });
+            parallelism.forEach(slices, slice -> slicer.forward(slice, Parallelism.SINGLE_THREAD));
         } else {
             for (int slice = 0; slice < slices; slice++) {
                 slicer.forward(slice, parallelism);

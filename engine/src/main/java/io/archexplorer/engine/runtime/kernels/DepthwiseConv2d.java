@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       every input element). Vertical strides just skip rows.</li>
  * </ul>
  *
- * <p>Threading: channel planes are independent and are split evenly across threads.
+ * <p>Threading: channel planes are independent; runs of them are handed out to threads as they finish.
  */
 public final class DepthwiseConv2d {
 
@@ -33,6 +33,8 @@ public final class DepthwiseConv2d {
     private static final int VL = SPECIES.length();
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 20;
+    /** Runs of planes handed out per thread: enough to even out a busy core, few enough to keep setup cheap. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
     private static final ThreadScratch DENSE_OUTPUT = new ThreadScratch();
@@ -49,10 +51,11 @@ public final class DepthwiseConv2d {
         Conv2d.checkLength("weights", weights, weightOffset, g.weightSize());
         Conv2d.checkLength("output", output, outputOffset, g.outputSize());
         int planes = g.batch() * g.inChannels();
-        int parts = (int) Math.max(1, Math.min(Math.min(parallelism.threads(), planes),
-                g.flops() / MIN_FLOPS_PER_THREAD));
-        parallelism.run(parts, part -> new PlaneSweep(g).run(planes * part / parts, planes * (part + 1) / parts,
-                input, inputOffset, weights, weightOffset, epilogue, output, outputOffset));
+        boolean parallel = parallelism.threads() > 1 && g.flops() >= 2 * MIN_FLOPS_PER_THREAD;
+        int chunks = parallel ? Math.min(planes, CHUNKS_PER_THREAD * parallelism.threads()) : 1;
+        parallelism.forEach(chunks, chunk -> new PlaneSweep(g).run(planes * chunk / chunks,
+                planes * (chunk + 1) / chunks, input, inputOffset, weights, weightOffset, epilogue, output,
+                outputOffset));
     }
 
     /** The per-geometry layout of the scratch plane, and the loop over a range of planes using it. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -43,6 +44,20 @@ public final class Parallelism {
 
     public int threads() {
         return threads;
+    }
+
+    /**
+     * Runs {@code item.accept(i)} for every i in [0, items) on up to {@link #threads()} threads, each taking the
+     * next unclaimed item when it finishes one. Unlike a fixed split, a thread slowed down by anything else on
+     * the machine just ends up doing fewer items instead of holding everyone up.
+     */
+    public void forEach(int items, IntConsumer item) {
+        AtomicInteger next = new AtomicInteger();
+        run(Math.min(threads, items), part -> {
+            for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
+                item.accept(i);
+            }
+        });
     }
 
     /** Runs {@code part.accept(i)} for i in [0, parts) and returns when all are done; rethrows the first failure. */

@@ -29,9 +29,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Very narrow products ({@code n < }{@value #NARROW_N}, e.g. a fully connected layer on one image) are memory
  * bound and would waste most of a 32-column tile, so they run as dot products along K instead.
  *
- * <p>Threading: the output is cut into contiguous ranges of whole tiles along N (or along M when N is short),
- * one per thread; each thread runs the single-thread algorithm on its range, so results do not depend on the
- * thread count beyond float rounding (and in fact are bitwise identical: the K order per element is fixed).
+ * <p>Threading: the output is cut into ranges of whole tiles along N (a few per thread, handed out as threads
+ * finish), or along M when N is short (one per thread); each range runs the single-thread algorithm, so the
+ * summation order of every element, and hence the result, is the same for any thread count.
  */
 public final class Sgemm {
 
@@ -52,6 +52,8 @@ public final class Sgemm {
     static final int NARROW_N = 8;
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
+    /** Column chunks handed out per thread: enough to even out a busy core, few enough to keep B panels wide. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private static final ThreadScratch PACKED_B = new ThreadScratch();
     private static final ThreadScratch EDGE_TILE = new ThreadScratch();
@@ -108,17 +110,18 @@ public final class Sgemm {
         }
         int rowTiles = ceilDiv(m, MR);
         int colTiles = ceilDiv(n, NR);
-        boolean splitColumns = colTiles >= rowTiles || colTiles >= 4 * wantedParts;
-        int parts = Math.min(wantedParts, splitColumns ? colTiles : rowTiles);
-        parallelism.run(parts, part -> {
-            if (splitColumns) {
-                multiplyRange(0, m, split(n, NR, parts, part), split(n, NR, parts, part + 1), k,
-                        a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue);
-            } else {
-                multiplyRange(split(m, MR, parts, part), split(m, MR, parts, part + 1), 0, n, k,
-                        a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue);
-            }
-        });
+        if (wantedParts > 1 && (colTiles >= rowTiles || colTiles >= 4 * wantedParts)) {
+            // Column chunks handed out as threads finish; each packs only its own columns of B.
+            int chunks = Math.min(colTiles, CHUNKS_PER_THREAD * wantedParts);
+            parallelism.forEach(chunks, chunk -> multiplyRange(0, m,
+                    split(n, NR, chunks, chunk), split(n, NR, chunks, chunk + 1), k,
+                    a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
+        } else {
+            // One fixed run of rows per thread: every run packs all of B, so more runs would repeat that work.
+            int parts = Math.min(wantedParts, rowTiles);
+            parallelism.run(parts, part -> multiplyRange(split(m, MR, parts, part), split(m, MR, parts, part + 1),
+                    0, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
+        }
     }
 
     /** Boundary of part {@code part} when {@code extent} is cut into {@code parts} runs of whole tiles. */
