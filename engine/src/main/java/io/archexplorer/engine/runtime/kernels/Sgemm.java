@@ -1,5 +1,6 @@
 package io.archexplorer.engine.runtime.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -185,7 +186,7 @@ public final class Sgemm {
                     int src = offset + p * ldb + jr;
                     int dst = panel + p * NR;
                     System.arraycopy(b, src, packed, dst, cols);
-                    java.util.Arrays.fill(packed, dst + cols, dst + NR, 0f);
+                    Arrays.fill(packed, dst + cols, dst + NR, 0f);
                 }
             }
         }
