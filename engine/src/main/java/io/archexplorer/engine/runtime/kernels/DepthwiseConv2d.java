@@ -2,6 +2,8 @@ package io.archexplorer.engine.runtime.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,8 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       (so partial vectors at row ends need no masked stores).</li>
  *   <li>A horizontal stride is handled by computing the row at stride 1 and keeping every s-th value: a
  *       strided vector load does not exist, and on JDK 17 gathers and two-vector shuffles cost more than the
- *       extra FMAs (for stride 2: twice the FMAs, but one scalar copy per output instead of deinterleaving
- *       every input element). Vertical strides just skip rows.</li>
+ *       extra FMAs (for stride 2: twice the FMAs, but only the outputs are deinterleaved, not every input
+ *       element). Vertical strides just skip rows.</li>
  * </ul>
  *
  * <p>Threading: channel planes are independent; runs of them are handed out to threads as they finish.
@@ -35,6 +37,10 @@ public final class DepthwiseConv2d {
     private static final long MIN_FLOPS_PER_THREAD = 1L << 20;
     /** Runs of planes handed out per thread: enough to even out a busy core, few enough to keep setup cheap. */
     private static final int CHUNKS_PER_THREAD = 4;
+
+    /** Lane i takes lane 2i mod VL: the even lanes of a vector, twice over. */
+    private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(SPECIES, i -> 2 * i % VL);
+    private static final VectorMask<Float> UPPER_HALF = VectorMask.fromLong(SPECIES, -1L << (VL / 2));
 
     private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
     private static final ThreadScratch DENSE_OUTPUT = new ThreadScratch();
@@ -160,12 +166,24 @@ public final class DepthwiseConv2d {
             int rowLength = vectorsPerRow * VL;
             for (int oy = 0; oy < outHeight; oy++) {
                 int outRow = outputPlane + oy * outWidth;
+                int denseRow = oy * rowLength;
                 if (stride == 1) {
-                    System.arraycopy(dense, oy * rowLength, output, outRow, outWidth);
-                } else {
-                    for (int ox = 0, x = oy * rowLength; ox < outWidth; ox++, x += stride) {
-                        output[outRow + ox] = dense[x];
+                    System.arraycopy(dense, denseRow, output, outRow, outWidth);
+                    continue;
+                }
+                int ox = 0;
+                if (stride == 2) {
+                    // Even lanes of two vectors: two in-register permutes and a blend, about twice as fast as a
+                    // scalar copy. The reads stay inside the row: its length is at least 2 * outWidth.
+                    for (; ox + VL <= outWidth; ox += VL) {
+                        FloatVector low = FloatVector.fromArray(SPECIES, dense, denseRow + 2 * ox);
+                        FloatVector high = FloatVector.fromArray(SPECIES, dense, denseRow + 2 * ox + VL);
+                        low.rearrange(EVEN_LANES).blend(high.rearrange(EVEN_LANES), UPPER_HALF)
+                                .intoArray(output, outRow + ox);
                     }
+                }
+                for (; ox < outWidth; ox++) {
+                    output[outRow + ox] = dense[denseRow + ox * stride];
                 }
             }
         }
