@@ -76,6 +76,8 @@ public final class DepthwiseConv2d {
         private final int paddedWidth;
         /** Where each tap reads in the padded plane, relative to its output's first tap. */
         private final int[] tapOffsets;
+        /** Whether {@link #slideDownRows3x3} applies. */
+        private final boolean slidesDownRows;
         /** Index in the padded plane of the first tap of each dense output vector (saves divisions per vector). */
         private final int[] vectorStarts;
 
@@ -86,6 +88,8 @@ public final class DepthwiseConv2d {
             denseWidth = (outWidth - 1) * g.strideWidth() + 1;
             paddedRows = (outHeight - 1) * g.strideHeight() + (g.kernelHeight() - 1) * g.dilationHeight() + 1;
             vectorsPerRow = (denseWidth + VL - 1) / VL;
+            slidesDownRows = g.kernelHeight() == 3 && g.kernelWidth() == 3 && g.strideHeight() == 1
+                    && g.dilationHeight() == 1;
             paddedWidth = vectorsPerRow * VL + (g.kernelWidth() - 1) * g.dilationWidth();
             vectorStarts = new int[outHeight * vectorsPerRow];
             for (int oy = 0; oy < outHeight; oy++) {
@@ -125,15 +129,64 @@ public final class DepthwiseConv2d {
             }
         }
 
-        /**
-         * Computes the plane's output vectors four at a time into {@code dense} (rows of {@code vectorsPerRow}
-         * whole vectors), then copies the kept columns out. Four independent accumulators matter: one
-         * accumulator would chain every tap's FMA on the previous one and run at the FMA latency, a quarter of
-         * its throughput. The four vectors may lie on different output rows, so narrow planes (7×7) fill them
-         * too; a last incomplete group recomputes the plane's last vector.
-         */
         private void convolvePlane(float[] padded, float[] weights, int filter, float bias, Activation activation,
                                    float[] output, int outputPlane, float[] dense) {
+            if (slidesDownRows) {
+                slideDownRows3x3(padded, weights, filter, bias, activation, dense);
+            } else {
+                accumulateTaps(padded, weights, filter, bias, activation, dense);
+            }
+            copyOut(dense, output, outputPlane);
+        }
+
+        /**
+         * The 3×3 kernel with vertical stride and dilation 1 (most depthwise layers). Walks down each column of
+         * output vectors one input row at a time: the row's three shifted vectors are loaded once and feed the
+         * three output rows that use them (the one finished by its bottom filter row, the one in the middle,
+         * and the one started by its top row), so there are three loads per nine FMAs, with the nine weights
+         * held in registers.
+         */
+        private void slideDownRows3x3(float[] padded, float[] weights, int filter, float bias, Activation activation,
+                                      float[] dense) {
+            int d = g.dilationWidth();
+            FloatVector w00 = FloatVector.broadcast(SPECIES, weights[filter]);
+            FloatVector w01 = FloatVector.broadcast(SPECIES, weights[filter + 1]);
+            FloatVector w02 = FloatVector.broadcast(SPECIES, weights[filter + 2]);
+            FloatVector w10 = FloatVector.broadcast(SPECIES, weights[filter + 3]);
+            FloatVector w11 = FloatVector.broadcast(SPECIES, weights[filter + 4]);
+            FloatVector w12 = FloatVector.broadcast(SPECIES, weights[filter + 5]);
+            FloatVector w20 = FloatVector.broadcast(SPECIES, weights[filter + 6]);
+            FloatVector w21 = FloatVector.broadcast(SPECIES, weights[filter + 7]);
+            FloatVector w22 = FloatVector.broadcast(SPECIES, weights[filter + 8]);
+            FloatVector start = FloatVector.broadcast(SPECIES, bias);
+            int rowLength = vectorsPerRow * VL;
+            for (int x = 0; x < rowLength; x += VL) {
+                // Output rows j-1 (two filter rows in) and j (one filter row in) while reading input row j.
+                FloatVector upper = start;
+                FloatVector lower = start;
+                for (int j = 0; j < paddedRows; j++) {
+                    int at = j * paddedWidth + x;
+                    FloatVector left = FloatVector.fromArray(SPECIES, padded, at);
+                    FloatVector center = FloatVector.fromArray(SPECIES, padded, at + d);
+                    FloatVector right = FloatVector.fromArray(SPECIES, padded, at + 2 * d);
+                    if (j >= 2) {
+                        FloatVector done = right.fma(w22, center.fma(w21, left.fma(w20, upper)));
+                        activation.apply(done).intoArray(dense, (j - 2) * rowLength + x);
+                    }
+                    upper = right.fma(w12, center.fma(w11, left.fma(w10, lower)));
+                    lower = right.fma(w02, center.fma(w01, left.fma(w00, start)));
+                }
+            }
+        }
+
+        /**
+         * Any kernel: output vectors four at a time, each accumulated over all taps. Four independent
+         * accumulators matter: one would chain every tap's FMA on the previous one and run at the FMA latency,
+         * a quarter of its throughput. The four vectors may lie on different output rows, so narrow planes (7×7)
+         * fill them too; a last incomplete group recomputes the plane's last vector.
+         */
+        private void accumulateTaps(float[] padded, float[] weights, int filter, float bias, Activation activation,
+                                    float[] dense) {
             int taps = tapOffsets.length;
             int vectors = outHeight * vectorsPerRow;
             for (int first = 0; first < vectors; first += 4) {
@@ -162,6 +215,10 @@ public final class DepthwiseConv2d {
                 activation.apply(sum2).intoArray(dense, v2 * VL);
                 activation.apply(sum3).intoArray(dense, v3 * VL);
             }
+        }
+
+        /** Copies the kept columns of the dense rows (every one, or every strideWidth-th) into the output. */
+        private void copyOut(float[] dense, float[] output, int outputPlane) {
             int stride = g.strideWidth();
             int rowLength = vectorsPerRow * VL;
             for (int oy = 0; oy < outHeight; oy++) {
