@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * How many threads a kernel may use, backed by a caller-owned pool. Kernels split their work into independent
  * parts and call {@link #run}; part 0 always runs on the calling thread, so one thread costs no hand-off and
- * {@code t} threads need only {@code t - 1} pool workers.
+ * {@code t} threads need only {@code t - 1} pool workers. The caller waits for the pool's parts, so a kernel
+ * must not be called with a {@code Parallelism} from a worker of that same (bounded) pool: the parts it waits
+ * for could be queued behind it.
  */
 public final class Parallelism {
 
@@ -41,6 +44,20 @@ public final class Parallelism {
 
     public int threads() {
         return threads;
+    }
+
+    /**
+     * Runs {@code item.accept(i)} for every i in [0, items) on up to {@link #threads()} threads, each taking the
+     * next unclaimed item when it finishes one. Unlike a fixed split, a thread slowed down by anything else on
+     * the machine just ends up doing fewer items instead of holding everyone up.
+     */
+    public void forEach(int items, IntConsumer item) {
+        AtomicInteger next = new AtomicInteger();
+        run(Math.min(threads, items), part -> {
+            for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
+                item.accept(i);
+            }
+        });
     }
 
     /** Runs {@code part.accept(i)} for i in [0, parts) and returns when all are done; rethrows the first failure. */

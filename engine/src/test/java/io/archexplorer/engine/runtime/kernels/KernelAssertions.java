@@ -2,6 +2,7 @@ package io.archexplorer.engine.runtime.kernels;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,10 +78,10 @@ final class KernelAssertions {
         int weightOffset = 5;
         int outputOffset = 7;
         float[] paddedOutput = new float[outputOffset + expected.length + 2];
-        java.util.Arrays.fill(paddedOutput, -9f);
+        Arrays.fill(paddedOutput, -9f);
         kernel.forward(g, shifted(input, inputOffset), inputOffset, shifted(weights, weightOffset), weightOffset,
                 epilogue, paddedOutput, outputOffset, parallelism);
-        float[] actual = java.util.Arrays.copyOfRange(paddedOutput, outputOffset, outputOffset + expected.length);
+        float[] actual = Arrays.copyOfRange(paddedOutput, outputOffset, outputOffset + expected.length);
         assertClose(g + " on " + parallelism.threads() + " threads", expected, magnitude, actual);
         for (int i = 0; i < paddedOutput.length; i++) {
             if ((i < outputOffset || i >= outputOffset + expected.length) && paddedOutput[i] != -9f) {
