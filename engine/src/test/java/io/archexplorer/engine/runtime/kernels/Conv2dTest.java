@@ -1,6 +1,6 @@
 package io.archexplorer.engine.runtime.kernels;
 
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.POOL;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.threads;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.abs;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.assertClose;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.checkConvolution;
@@ -51,7 +51,7 @@ class Conv2dTest {
     @ParameterizedTest
     @MethodSource("geometries")
     void matchesReferenceOnTwoThreads(ConvGeometry g) {
-        checkConvolution(Conv2d::forward, g, Parallelism.of(POOL, 2));
+        checkConvolution(Conv2d::forward, g, threads(2));
     }
 
     @Test
@@ -72,7 +72,7 @@ class Conv2dTest {
             expected[i] = Math.max(0f, shortcut[i] + convolution[i] + bias[i / plane % g.outChannels()]);
             magnitude[i] += Math.abs(shortcut[i]);
         }
-        for (Parallelism parallelism : new Parallelism[] {Parallelism.SINGLE_THREAD, Parallelism.of(POOL, 2)}) {
+        for (Parallelism parallelism : new Parallelism[] {Parallelism.SINGLE_THREAD, threads(2)}) {
             float[] actual = shortcut.clone();
             Conv2d.forward(g, input, 0, weights, 0, Epilogue.of(bias, Activation.RELU), true, actual, 0, parallelism);
             assertClose("residual on " + parallelism.threads() + " threads", expected, magnitude, actual);

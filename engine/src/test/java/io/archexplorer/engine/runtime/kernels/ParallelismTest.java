@@ -1,6 +1,6 @@
 package io.archexplorer.engine.runtime.kernels;
 
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.POOL;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.threads;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ class ParallelismTest {
     @Test
     void forEachRunsEveryItemExactlyOnce() {
         for (int threads = 1; threads <= 3; threads++) {
-            Parallelism parallelism = Parallelism.of(POOL, threads);
+            Parallelism parallelism = threads(threads);
             AtomicIntegerArray runs = new AtomicIntegerArray(37);
             parallelism.forEach(runs.length(), runs::incrementAndGet);
             int[] counts = new int[runs.length()];
@@ -29,7 +29,7 @@ class ParallelismTest {
 
     @Test
     void failureOfAnyPartReachesTheCaller() {
-        Parallelism parallelism = Parallelism.of(POOL, 2);
+        Parallelism parallelism = threads(2);
         IllegalStateException failure = assertThrows(IllegalStateException.class, () -> parallelism.run(2, part -> {
             if (part == 1) {
                 throw new IllegalStateException("part 1");
@@ -39,8 +39,22 @@ class ParallelismTest {
     }
 
     @Test
-    void oneThreadNeedsNoPool() {
-        assertEquals(Parallelism.SINGLE_THREAD, Parallelism.of(null, 1));
-        assertThrows(IllegalArgumentException.class, () -> Parallelism.of(null, 2));
+    void aPoolWithoutWorkersIsOneThread() {
+        try (WorkerPool none = new WorkerPool(0)) {
+            assertEquals(Parallelism.SINGLE_THREAD, Parallelism.of(none));
+        }
+    }
+
+    /** Loops follow each other without a pause: workers still spinning from one loop must pick up the next. */
+    @Test
+    void manyShortLoopsInARowEachRunEveryPartOnce() {
+        Parallelism parallelism = threads(3);
+        AtomicIntegerArray runs = new AtomicIntegerArray(5);
+        for (int loop = 0; loop < 20_000; loop++) {
+            parallelism.run(runs.length(), runs::incrementAndGet);
+        }
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(20_000, runs.get(i), "part " + i);
+        }
     }
 }

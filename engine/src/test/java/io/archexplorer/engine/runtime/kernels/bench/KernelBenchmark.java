@@ -6,12 +6,11 @@ import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.kernels.ReferenceKernels;
 import io.archexplorer.engine.runtime.kernels.Sgemm;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -40,12 +39,8 @@ public final class KernelBenchmark {
     }
 
     public static void main(String[] args) {
-        ExecutorService pool = Executors.newFixedThreadPool(MAX_THREADS - 1, runnable -> {
-            Thread thread = new Thread(runnable, "benchmark-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool, MAX_THREADS)};
+        WorkerPool pool = new WorkerPool(MAX_THREADS - 1);
+        Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool)};
         System.out.printf("GFLOP/s, median of %d runs; %s, %d cpus, %s%n", RUNS, FloatVector.SPECIES_PREFERRED,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         System.out.printf("%-38s %7s %9s %9s %9s %9s %8s%n", "kernel", "naive", "1t med", "1t best", "2t med",
@@ -63,7 +58,7 @@ public final class KernelBenchmark {
         conv(settings, "depthwise 3x3 32ch @112", ConvGeometry.depthwise(1, 32, 112, 112, 3, 1, 1));
         conv(settings, "depthwise 3x3/2 144ch 112->56", ConvGeometry.depthwise(1, 144, 112, 112, 3, 2, 1));
         conv(settings, "depthwise 3x3 960ch @7", ConvGeometry.depthwise(1, 960, 7, 7, 3, 1, 1));
-        pool.shutdown();
+        pool.close();
     }
 
     private static void gemm(Parallelism[] settings, int m, int n, int k) {
