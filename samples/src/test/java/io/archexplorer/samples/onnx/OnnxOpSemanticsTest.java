@@ -39,8 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every op kind in a tiny net (batch 2, odd sizes), exported and run in ONNX Runtime, against {@link ReferenceOps}:
  * the exported graph must compute what the op means, edge cases included (ceil-mode windows, padding excluded from
- * averages, non-divisible adaptive bins, channel shuffle order, slices). Weights are random with non-zero biases and
- * batchnorm statistics so that none of them can be silently dropped.
+ * averages, non-divisible adaptive bins, channel shuffle order, slices). Weights come from {@link RandomWeights}.
  */
 class OnnxOpSemanticsTest {
     /** |onnx − reference| ≤ ABSOLUTE + RELATIVE · |reference| per element (float32 against double arithmetic). */
@@ -48,7 +47,7 @@ class OnnxOpSemanticsTest {
     private static final double RELATIVE = 1e-4;
 
     /**
-     * A net from one input named {@code input}, its weights, and the expected output computed from the input.
+     * A net from an input layer to a last layer named {@code op}, and how to compute its expected output.
      *
      * @param reference the expected output from the input tensor and the weights of the layer named {@code op}
      */

@@ -46,8 +46,8 @@ final class OnnxRuntimePeer {
         }
         try (OrtSession session = session(model);
              OnnxTensor tensor = OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(input), shape);
-             OrtSession.Result result = session.run(Map.of("input", tensor))) {
-            OnnxTensor output = (OnnxTensor) result.get("output").orElseThrow();
+             OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, tensor))) {
+            OnnxTensor output = (OnnxTensor) result.get(OnnxExporter.OUTPUT).orElseThrow();
             FloatBuffer buffer = output.getFloatBuffer();
             float[] values = new float[buffer.remaining()];
             buffer.get(values);

@@ -23,10 +23,12 @@ import java.util.List;
 public final class OnnxExporter {
     /** Opset 14 is the first with HardSwish. */
     static final int OPSET = 14;
-    static final int IR_VERSION = 8;
-    static final String PRODUCER = "architecture-explorer";
-    static final String INPUT = "input";
-    static final String OUTPUT = "output";
+    private static final int IR_VERSION = 8;
+    private static final String PRODUCER = "architecture-explorer";
+    /** Name of the model's input tensor (N×C×H×W float32). */
+    public static final String INPUT = "input";
+    /** Name of the model's output tensor, the last layer's result. */
+    public static final String OUTPUT = "output";
 
     private OnnxExporter() {
     }
