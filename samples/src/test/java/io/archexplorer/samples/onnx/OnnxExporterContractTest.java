@@ -22,6 +22,7 @@ import io.archexplorer.engine.runtime.LayerWeights;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,6 +61,22 @@ class OnnxExporterContractTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    /** The wire format by hand: field 1 (ir_version) varint 8, then field 2 (producer_name) as 21 UTF-8 bytes. */
+    @Test
+    void modelStartsWithIrVersionAndProducer() {
+        Net net = tinyNet();
+        byte[] model = OnnxRuntimePeer.export(net, NetWeights.generate(net, 42));
+
+        byte[] producer = "architecture-explorer".getBytes(StandardCharsets.UTF_8);
+        byte[] expected = new byte[4 + producer.length];
+        expected[0] = (1 << 3) | 0; // field 1, wire type 0 (varint)
+        expected[1] = 8;
+        expected[2] = (2 << 3) | 2; // field 2, wire type 2 (length-delimited)
+        expected[3] = (byte) producer.length;
+        System.arraycopy(producer, 0, expected, 4, producer.length);
+        assertArrayEquals(expected, Arrays.copyOf(model, expected.length));
     }
 
     @Test

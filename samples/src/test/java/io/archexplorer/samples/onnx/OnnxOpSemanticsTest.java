@@ -109,6 +109,8 @@ class OnnxOpSemanticsTest {
                 single("identity", 3, 5, 3, new Identity(), (x, w) -> x),
                 single("lrn size 5", 7, 3, 5, new Lrn(5, 0.5, 0.75, 2.0),
                         (x, w) -> ReferenceOps.lrn(x, 5, 0.5, 0.75, 2.0)),
+                single("lrn size 4, even window", 6, 3, 5, new Lrn(4, 1e-1, 0.5, 1.0),
+                        (x, w) -> ReferenceOps.lrn(x, 4, 1e-1, 0.5, 1.0)),
                 single("softmax over channels", 5, 3, 3, new Softmax(), (x, w) -> ReferenceOps.softmax(x)),
                 multi("softmax over features", 3, 5, 3, b -> {
                     b.add("flat", new Flatten(), "input");
