@@ -58,11 +58,13 @@ final class OnnxRuntimePeer {
     }
 
     /**
-     * Each session runs once, and the extended graph optimizations (layout changes, fusions) cost more to apply
-     * than they save then, and a correctness peer needs none of them.
+     * Strict shape inference turns a disagreement between ONNX Runtime's shapes and the exporter's annotations (our
+     * shape inference) into an error instead of a warning. Each session runs once, and the extended graph
+     * optimizations (layout changes, fusions) cost more to apply than they save then.
      */
     private static OrtSession session(byte[] model) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.addConfigEntry("session.strict_shape_type_inference", "1");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
             return ENVIRONMENT.createSession(model, options);
         }
