@@ -3,8 +3,10 @@ package io.archexplorer.app;
 import io.archexplorer.app.cli.AnalyzeCommand;
 import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
+import io.archexplorer.app.cli.ExportCommand;
 import io.archexplorer.app.cli.ListCommand;
 import io.archexplorer.app.cli.ModelSource;
+import io.archexplorer.app.cli.RenderCommand;
 import io.archexplorer.app.cli.RunCommand;
 import io.archexplorer.app.cli.SaveCommand;
 import io.archexplorer.app.cli.UsageException;
@@ -27,7 +29,8 @@ public final class Main {
     Main(Catalog catalog) {
         ModelSource models = new ModelSource(catalog);
         commands = List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
-                new BenchCommand(models), new RunCommand(models));
+                new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
+                new ExportCommand(models));
     }
 
     public static void main(String[] args) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * followed from its source's centre through its polyline to its target's centre, and cut at each
  * layer line it passes: between two consecutive lines it is one segment, exactly like the dummy
  * segments of a layered graph. Two segments cross when their order on the upper line differs from
- * their order on the lower one; segments that meet at a point (edges sharing a box) do not count.
+ * their order on the lower one; segments that meet at a point (edges sharing a box) do not count,
+ * and segments drawn on top of each other (edges merged into one bus) count as one.
  * Inversions are counted with the Barth–Jünger–Mutzel accumulator tree, O(E log V) per gap.
  */
 public final class CrossingCounter {
@@ -165,10 +166,16 @@ public final class CrossingCounter {
                 distinctLower[distinct++] = distinctLower[i];
             }
         }
+        // Edges that share a drawn segment (a bus of merged edges) are one line on the page: count it once.
         int[] lowerRanks = new int[size];
+        int unique = 0;
         for (int i = 0; i < size; i++) {
-            lowerRanks[i] = Arrays.binarySearch(distinctLower, 0, distinct, lower[segments[i]]);
+            boolean repeat = i > 0 && upper[segments[i]] == upper[segments[i - 1]]
+                    && lower[segments[i]] == lower[segments[i - 1]];
+            if (!repeat) {
+                lowerRanks[unique++] = Arrays.binarySearch(distinctLower, 0, distinct, lower[segments[i]]);
+            }
         }
-        return tree.countInversions(lowerRanks, size, distinct);
+        return tree.countInversions(lowerRanks, unique, distinct);
     }
 }

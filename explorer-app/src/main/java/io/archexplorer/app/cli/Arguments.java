@@ -25,6 +25,11 @@ public final class Arguments {
      * @param allowed the options this command accepts, without the leading dashes
      */
     public static Arguments parse(String command, List<String> words, Set<String> allowed) {
+        return parse(command, words, allowed, Set.of());
+    }
+
+    /** As {@link #parse(String, List, Set)}, plus {@code flags}: options that take no value ({@code --stats}). */
+    public static Arguments parse(String command, List<String> words, Set<String> allowed, Set<String> flags) {
         List<String> positional = new ArrayList<>();
         Map<String, List<String>> options = new LinkedHashMap<>();
         for (int i = 0; i < words.size(); i++) {
@@ -40,10 +45,16 @@ public final class Arguments {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
+            if (flags.contains(name) && value == null) {
+                options.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
+                continue;
+            }
             if (!allowed.contains(name)) {
+                Set<String> known = new TreeSet<>(allowed);
+                known.addAll(flags);
                 throw new UsageException("unknown option '--" + name + "' for " + command
-                        + (allowed.isEmpty() ? " (it takes no options)" : " (options: --" + String.join(", --",
-                        new TreeSet<>(allowed)) + ")"));
+                        + (known.isEmpty() ? " (it takes no options)" : " (options: --" + String.join(", --",
+                        known) + ")"));
             }
             if (value == null) {
                 if (i + 1 >= words.size()) {
@@ -67,6 +78,11 @@ public final class Arguments {
                     : ", got " + String.join(" ", positional)));
         }
         return positional.get(0);
+    }
+
+    /** Whether a flag was given. */
+    public boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     /** The last value of an option, or {@code fallback}. */

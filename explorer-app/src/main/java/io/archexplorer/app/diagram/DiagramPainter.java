@@ -1,0 +1,158 @@
+package io.archexplorer.app.diagram;
+
+import io.archexplorer.engine.analysis.OpCategory;
+import io.archexplorer.layouts.Direction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Draws a {@link Diagram} on any {@link Surface}: title, block frames, edges with the shape of the tensor they
+ * carry, boxes coloured by op category, and a legend of the categories present. The SVG file, the PNG file and
+ * the window all come from this one method.
+ */
+public final class DiagramPainter {
+    public static final double MARGIN = 20;
+    private static final double TITLE_HEIGHT = 34;
+    private static final double LEGEND_GAP = 30;
+    private static final double LEGEND_ROW = 18;
+    private static final double LEGEND_WIDTH = 190;
+    private static final Rgb INK = Rgb.hex("#1f2933");
+    private static final Rgb MUTED = Rgb.hex("#616e7c");
+    private static final Rgb EDGE = Rgb.hex("#7b8794");
+    private static final Rgb FRAME = Rgb.hex("#9aa5b1");
+
+    private DiagramPainter() {
+    }
+
+    /** Width of the whole picture, legend included. */
+    public static double width(Diagram d) {
+        return MARGIN + d.width() + LEGEND_GAP + LEGEND_WIDTH + MARGIN;
+    }
+
+    public static double height(Diagram d) {
+        return MARGIN + TITLE_HEIGHT + Math.max(d.height(), legendHeight(d)) + MARGIN;
+    }
+
+    /** Where the graph's (0, 0) lands on the surface. */
+    public static double originX() {
+        return MARGIN;
+    }
+
+    public static double originY() {
+        return MARGIN + TITLE_HEIGHT;
+    }
+
+    public static void paint(Diagram d, Surface s) {
+        s.rect(0, 0, width(d), height(d), 0, Rgb.hex("#ffffff"), null, 0);
+        s.text(d.title(), MARGIN, MARGIN + 16, 15, true, INK, Surface.Anchor.START);
+        double ox = originX();
+        double oy = originY();
+        List<Diagram.Frame> frames = new ArrayList<>(d.frames());
+        frames.sort(Comparator.comparingDouble(f -> -(f.right() - f.left()) * (f.bottom() - f.top())));
+        for (Diagram.Frame f : frames) {
+            s.rect(ox + f.left(), oy + f.top(), f.right() - f.left(), f.bottom() - f.top(), 6,
+                    Rgb.hex("#52606d").withAlpha(0.045), FRAME, 0.8);
+            s.text(f.block(), ox + f.left() + 5, oy + f.top() + 9, 8.5, false, MUTED, Surface.Anchor.START);
+        }
+        for (Diagram.Edge e : d.edges()) {
+            paintEdge(s, e, ox, oy);
+        }
+        Set<String> labelled = new HashSet<>();
+        for (Diagram.Edge e : d.edges()) {
+            if (!e.label().isEmpty() && labelled.add(e.source())) {
+                paintEdgeLabel(s, e, d.layout().direction(), ox, oy);
+            }
+        }
+        for (Diagram.Node n : d.nodes()) {
+            paintNode(s, n, ox, oy);
+        }
+        paintLegend(s, d, ox + d.width() + LEGEND_GAP, oy);
+    }
+
+    private static void paintEdge(Surface s, Diagram.Edge e, double ox, double oy) {
+        double[] p = e.points().clone();
+        for (int i = 0; i < p.length; i += 2) {
+            p[i] += ox;
+            p[i + 1] += oy;
+        }
+        int n = p.length;
+        double dx = p[n - 2] - p[n - 4];
+        double dy = p[n - 1] - p[n - 3];
+        double len = Math.max(1e-9, Math.hypot(dx, dy));
+        double ux = dx / len;
+        double uy = dy / len;
+        double head = 7;
+        // The curve stops at the arrowhead's base, so its end does not poke through the tip.
+        double[] shortened = p.clone();
+        shortened[n - 2] -= ux * head * 0.8;
+        shortened[n - 1] -= uy * head * 0.8;
+        s.path(Path.smoothThrough(shortened), EDGE, 1.1, null);
+        double tipX = p[n - 2];
+        double tipY = p[n - 1];
+        s.polygon(new double[] {tipX, tipY, tipX - ux * head - uy * head * 0.45, tipY - uy * head + ux * head * 0.45,
+            tipX - ux * head + uy * head * 0.45, tipY - uy * head - ux * head * 0.45}, EDGE);
+    }
+
+    /** One label per source box, just past where its edges leave it: the shape of the tensor the box outputs. */
+    private static void paintEdgeLabel(Surface s, Diagram.Edge e, Direction direction, double ox, double oy) {
+        double x = ox + e.points()[0];
+        double y = oy + e.points()[1];
+        double size = 8.5;
+        double w = Surface.textWidth(e.label(), size);
+        double lx = direction == Direction.TOP_TO_BOTTOM ? x + 4 : x + 3;
+        double ly = direction == Direction.TOP_TO_BOTTOM ? y + 11 : y - 4;
+        s.rect(lx - 1.5, ly - size + 1, w + 3, size + 2, 2, Rgb.hex("#ffffff").withAlpha(0.85), null, 0);
+        s.text(e.label(), lx, ly, size, false, MUTED, Surface.Anchor.START);
+    }
+
+    private static void paintNode(Surface s, Diagram.Node n, double ox, double oy) {
+        Rgb color = n.isBlock() ? Palette.BLOCK : Palette.color(n.category());
+        double left = ox + n.x() - n.width() / 2;
+        double top = oy + n.y() - n.height() / 2;
+        s.rect(left, top, n.width(), n.height(), 5, color.lighter(0.84), color, n.isBlock() ? 1.8 : 1.1);
+        double baseline = top + 7 + DiagramBuilder.LINE_HEIGHT - 3.5;
+        for (int i = 0; i < n.lines().size(); i++) {
+            s.text(n.lines().get(i), ox + n.x(), baseline + i * DiagramBuilder.LINE_HEIGHT, DiagramBuilder.FONT_SIZE,
+                    i == 0, i == 0 ? INK : color.darker(0.35), Surface.Anchor.MIDDLE);
+        }
+    }
+
+    private static Set<OpCategory> categories(Diagram d) {
+        Set<OpCategory> present = EnumSet.noneOf(OpCategory.class);
+        for (Diagram.Node n : d.nodes()) {
+            if (!n.isBlock()) {
+                present.add(n.category());
+            }
+        }
+        return present;
+    }
+
+    private static boolean hasBlocks(Diagram d) {
+        return d.nodes().stream().anyMatch(Diagram.Node::isBlock);
+    }
+
+    private static double legendHeight(Diagram d) {
+        return (categories(d).size() + (hasBlocks(d) ? 1 : 0) + 1) * LEGEND_ROW;
+    }
+
+    private static void paintLegend(Surface s, Diagram d, double x, double y) {
+        s.text("legend", x, y + 10, 10, true, MUTED, Surface.Anchor.START);
+        double row = y + LEGEND_ROW;
+        for (OpCategory c : categories(d)) {
+            legendRow(s, x, row, Palette.color(c), c.label());
+            row += LEGEND_ROW;
+        }
+        if (hasBlocks(d)) {
+            legendRow(s, x, row, Palette.BLOCK, "collapsed block");
+        }
+    }
+
+    private static void legendRow(Surface s, double x, double y, Rgb color, String label) {
+        s.rect(x, y, 22, 12, 3, color.lighter(0.84), color, 1.1);
+        s.text(label, x + 30, y + 10, 10, false, INK, Surface.Anchor.START);
+    }
+}
