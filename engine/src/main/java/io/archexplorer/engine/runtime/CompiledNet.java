@@ -24,6 +24,7 @@ import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.layers.CopyKernels;
 import io.archexplorer.engine.runtime.layers.ElementwiseKernels;
 import io.archexplorer.engine.runtime.layers.FullyConnectedKernel;
@@ -34,8 +35,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A net ready to run on the CPU: its steps bound to preallocated activation buffers (see {@link MemoryPlan}) and
@@ -53,12 +52,12 @@ public final class CompiledNet implements AutoCloseable {
     private final float[] outputBuffer;
     private final long activationBytes;
     private final long weightBytes;
-    private final ExecutorService pool;
+    private final WorkerPool pool;
     private final Parallelism parallelism;
 
     private CompiledNet(Net net, RuntimeOptions options, List<Step> steps, List<float[]> stepOutputs,
                         float[] inputBuffer, float[] outputBuffer, long activationBytes, long weightBytes,
-                        ExecutorService pool) {
+                        WorkerPool pool) {
         this.net = net;
         this.options = options;
         this.steps = Collections.unmodifiableList(steps);
@@ -73,7 +72,7 @@ public final class CompiledNet implements AutoCloseable {
         this.activationBytes = activationBytes;
         this.weightBytes = weightBytes;
         this.pool = pool;
-        this.parallelism = Parallelism.of(pool, options.threads());
+        this.parallelism = Parallelism.of(pool);
     }
 
     /**
@@ -119,11 +118,7 @@ public final class CompiledNet implements AutoCloseable {
         }
         float[] input = buffers[plan.bufferOf[inputLayer]];
         float[] output = buffers[plan.bufferOf[fusion.tensorOf[net.size() - 1]]];
-        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads() - 1, r -> {
-            Thread t = new Thread(r, "explorer-runtime");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        WorkerPool pool = new WorkerPool(options.threads() - 1);
         return new CompiledNet(net, options, steps, stepOutputs, input, output, plan.arenaBytes(), weightBytes, pool);
     }
 
@@ -197,9 +192,7 @@ public final class CompiledNet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.close();
     }
 
     /** Binds one step: finds its buffers and weights, folds and fuses what {@link Fusion} absorbed into it. */

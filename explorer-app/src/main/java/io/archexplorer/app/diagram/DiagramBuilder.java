@@ -47,6 +47,25 @@ public final class DiagramBuilder {
      * @param previous the diagram of the previous variant, or null: boxes that still exist keep their place
      */
     public static Diagram build(String title, Analysis analysis, DiagramOptions options, Diagram previous) {
+        Graph g = graph(analysis, options);
+        Layout layout = new LayeredLayout(spacing(options.direction()))
+                .layout(g.layoutGraph(), previous == null ? null : previous.layout());
+        return assemble(title, analysis, g.boxes(), g.members(), g.labels(), layout);
+    }
+
+    /**
+     * The graph a diagram lays out, before layout.
+     *
+     * @param boxes the layer boxes by id
+     * @param members for each collapsed block's box, the layer boxes it stands for
+     * @param labels the tensor shape leaving each box
+     */
+    public record Graph(LayoutGraph layoutGraph, Map<String, Diagram.Node> boxes, Map<String, List<String>> members,
+                        Map<String, String> labels) {
+    }
+
+    /** Groups the layers into boxes, one compound per block, and collapses the chosen blocks. */
+    public static Graph graph(Analysis analysis, DiagramOptions options) {
         Net net = analysis.net();
         int[] headOf = heads(net, options.foldInPlace());
         LayoutGraph.Builder graph = LayoutGraph.builder();
@@ -76,19 +95,18 @@ public final class DiagramBuilder {
             }
         }
         LayoutGraph expanded = graph.build();
-        LayoutGraph laidOut = expanded;
-        Map<String, List<String>> members = Map.of();
-        if (!options.collapsed().isEmpty()) {
-            double width = options.collapsed().stream().mapToDouble(b -> boxWidth(blockLines(analysis, b))).max()
-                    .orElse(0);
-            CollapsedGraph collapsed = CompoundCollapser.collapse(expanded, options.collapsed(), width,
-                    boxHeight(2));
-            laidOut = collapsed.graph();
-            members = collapsed.members();
+        if (options.collapsed().isEmpty()) {
+            return new Graph(expanded, boxes, Map.of(), labels);
         }
-        Layout layout = new LayeredLayout(SPACING.withDirection(options.direction()))
-                .layout(laidOut, previous == null ? null : previous.layout());
-        return assemble(title, analysis, boxes, members, labels, layout);
+        double width = options.collapsed().stream().mapToDouble(b -> boxWidth(blockLines(analysis, b))).max()
+                .orElse(0);
+        CollapsedGraph collapsed = CompoundCollapser.collapse(expanded, options.collapsed(), width, boxHeight(2));
+        return new Graph(collapsed.graph(), boxes, collapsed.members(), labels);
+    }
+
+    /** The spacing diagrams use, in the given direction. */
+    public static LayoutOptions spacing(Direction direction) {
+        return SPACING.withDirection(direction);
     }
 
     private static Diagram assemble(String title, Analysis analysis, Map<String, Diagram.Node> boxes,

@@ -1,5 +1,6 @@
 package io.archexplorer.engine.runtime.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,15 +22,17 @@ import jdk.incubator.vector.VectorSpecies;
  *       A would cost as much as the multiply.</li>
  *   <li>The N edge is zero-padded in the packed B panel and the M edge re-reads the last real row, so the
  *       inner loop never branches on M, N or K; only storing an edge tile runs lane by lane.</li>
+ *   <li>Full tiles are stored straight from registers; this matters for the small K of pointwise
+ *       convolutions, where a tile is stored after only 16-32 steps.</li>
  *   <li>K is cut into equal blocks, so no block is so short that the per-tile store dominates.</li>
  *   <li>Buffers are per thread and reused, so a call allocates nothing on the hot path.</li>
  * </ul>
  * Very narrow products ({@code n < }{@value #NARROW_N}, e.g. a fully connected layer on one image) are memory
  * bound and would waste most of a 32-column tile, so they run as dot products along K instead.
  *
- * <p>Threading: the output is cut into contiguous ranges of whole tiles along N (or along M when N is short),
- * one per thread; each thread runs the single-thread algorithm on its range, so results do not depend on the
- * thread count beyond float rounding (and in fact are bitwise identical: the K order per element is fixed).
+ * <p>Threading: the output is cut into ranges of whole tiles along N (a few per thread, handed out as threads
+ * finish), or along M when N is short (one per thread); each range runs the single-thread algorithm, so the
+ * summation order of every element, and hence the result, is the same for any thread count.
  */
 public final class Sgemm {
 
@@ -50,10 +53,12 @@ public final class Sgemm {
     static final int NARROW_N = 8;
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
+    /** Column chunks handed out per thread: enough to even out a busy core, few enough to keep B panels wide. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
-    private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
-    private static final ThreadLocal<float[]> COLUMN = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadScratch PACKED_B = new ThreadScratch();
+    private static final ThreadScratch EDGE_TILE = new ThreadScratch();
+    private static final ThreadScratch COLUMN = new ThreadScratch();
 
     private Sgemm() {
     }
@@ -106,17 +111,18 @@ public final class Sgemm {
         }
         int rowTiles = ceilDiv(m, MR);
         int colTiles = ceilDiv(n, NR);
-        boolean splitColumns = colTiles >= rowTiles || colTiles >= 4 * wantedParts;
-        int parts = Math.min(wantedParts, splitColumns ? colTiles : rowTiles);
-        parallelism.run(parts, part -> {
-            if (splitColumns) {
-                multiplyRange(0, m, split(n, NR, parts, part), split(n, NR, parts, part + 1), k,
-                        a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue);
-            } else {
-                multiplyRange(split(m, MR, parts, part), split(m, MR, parts, part + 1), 0, n, k,
-                        a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue);
-            }
-        });
+        if (wantedParts > 1 && (colTiles >= rowTiles || colTiles >= 4 * wantedParts)) {
+            // Column chunks handed out as threads finish; each packs only its own columns of B.
+            int chunks = Math.min(colTiles, CHUNKS_PER_THREAD * wantedParts);
+            parallelism.forEach(chunks, chunk -> multiplyRange(0, m,
+                    split(n, NR, chunks, chunk), split(n, NR, chunks, chunk + 1), k,
+                    a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
+        } else {
+            // One fixed run of rows per thread: every run packs all of B, so more runs would repeat that work.
+            int parts = Math.min(wantedParts, rowTiles);
+            parallelism.run(parts, part -> multiplyRange(split(m, MR, parts, part), split(m, MR, parts, part + 1),
+                    0, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
+        }
     }
 
     /** Boundary of part {@code part} when {@code extent} is cut into {@code parts} runs of whole tiles. */
@@ -130,8 +136,8 @@ public final class Sgemm {
                                       float[] b, int bOffset, int ldb,
                                       float[] c, int cOffset, int ldc,
                                       boolean accumulate, Epilogue epilogue) {
-        float[] packedB = PACKED_B.get();
-        float[] tile = TILE.get();
+        float[] packedB = PACKED_B.floats(KC * NC);
+        float[] edgeTile = EDGE_TILE.floats(MR * NR);
         Epilogue finish = epilogue.isIdentity() ? null : epilogue;
         // Equal K blocks: a short trailing block would pay the per-tile store cost for little work.
         int kBlock = ceilDiv(k, ceilDiv(k, KC));
@@ -151,10 +157,11 @@ public final class Sgemm {
                             int rows = Math.min(MR, mc - ir);
                             int row0 = aOffset + (ic + ir) * lda + pc;
                             // Missing rows of an edge tile re-read the last real row; their results are dropped.
-                            microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda, row0 + Math.min(2, rows - 1) * lda,
-                                    row0 + Math.min(3, rows - 1) * lda, packedB, jr * kc, kc, tile);
-                            storeTile(tile, c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows,
-                                    cols, loadC, finishHere, ic + ir);
+                            microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda,
+                                    row0 + Math.min(2, rows - 1) * lda, row0 + Math.min(3, rows - 1) * lda,
+                                    packedB, jr * kc, kc,
+                                    c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows, cols, loadC, finishHere,
+                                    ic + ir, edgeTile);
                         }
                     }
                 }
@@ -179,20 +186,26 @@ public final class Sgemm {
                     int src = offset + p * ldb + jr;
                     int dst = panel + p * NR;
                     System.arraycopy(b, src, packed, dst, cols);
-                    java.util.Arrays.fill(packed, dst + cols, dst + NR, 0f);
+                    Arrays.fill(packed, dst + cols, dst + NR, 0f);
                 }
             }
         }
     }
 
     /**
-     * One MR×NR tile of A·B over one K block, left in {@code tile} (row-major MR×NR). The eight accumulators
-     * are locals so C2 keeps them in registers; the loop body is two vector loads, four broadcasts and eight
-     * FMAs. The tile goes through a small L1-resident buffer rather than straight to C because handing vectors
-     * to a helper that C2 does not inline boxes them, and one plain store routine then serves full and edge tiles.
+     * One MR×NR tile of C over one K block: {@code C (+)= A·B}, finished with {@code finish} if not null (the last
+     * K block). The eight accumulators are locals so C2 keeps them in registers; the loop body is two vector
+     * loads, four broadcasts and eight FMAs.
+     *
+     * <p>The common case, a full tile overwriting C, is stored straight from the registers. Everything else
+     * (adding to C, edge tiles, the epilogue) happens in separate small methods reading the tile back from L1:
+     * that costs a few loads per tile, but keeps this method small enough for C2 to inline all of its vector
+     * operations (past its node budget it stops inlining, and every vector handed to a call is boxed).
      */
     private static void microKernel(float[] a, int row0, int row1, int row2, int row3,
-                                    float[] packedB, int bPanel, int kc, float[] tile) {
+                                    float[] packedB, int bPanel, int kc,
+                                    float[] c, int cTile, int ldc, int rows, int cols,
+                                    boolean loadC, Epilogue finish, int firstRow, float[] edgeTile) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -214,40 +227,58 @@ public final class Sgemm {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, VL);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + VL);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + VL);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + VL);
+        boolean direct = rows == MR && cols == NR && !loadC;
+        float[] out = direct ? c : edgeTile;
+        int at = direct ? cTile : 0;
+        int stride = direct ? ldc : NR;
+        c00.intoArray(out, at);
+        c01.intoArray(out, at + VL);
+        c10.intoArray(out, at + stride);
+        c11.intoArray(out, at + stride + VL);
+        c20.intoArray(out, at + 2 * stride);
+        c21.intoArray(out, at + 2 * stride + VL);
+        c30.intoArray(out, at + 3 * stride);
+        c31.intoArray(out, at + 3 * stride + VL);
+        if (!direct) {
+            storeEdgeTile(edgeTile, c, cTile, ldc, rows, cols, loadC, finish, firstRow);
+        } else if (finish != null) {
+            finishInPlace(c, cTile, ldc, finish, firstRow);
+        }
+    }
+
+    /** Applies {@code finish} to a full MR×NR tile of C that already holds its sums (still in L1). */
+    private static void finishInPlace(float[] c, int cTile, int ldc, Epilogue finish, int firstRow) {
+        Activation activation = finish.activation();
+        for (int r = 0; r < MR; r++) {
+            float bias = finish.bias(firstRow + r);
+            for (int j = 0; j < NR; j += VL) {
+                int at = cTile + r * ldc + j;
+                activation.apply(FloatVector.fromArray(SPECIES, c, at).add(bias)).intoArray(c, at);
+            }
+        }
     }
 
     /**
-     * Writes the valid {@code rows×cols} corner of {@code tile} into C, adding C's old value when
-     * {@code loadC} and applying {@code finish} (if not null, i.e. on the last K block).
+     * Writes the valid {@code rows×cols} corner of a row-major MR×NR tile into C: plus C's old value if
+     * {@code loadC}, then {@code finish} if not null; whole vectors where possible, the rest lane by lane.
      */
-    private static void storeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
-                                  boolean loadC, Epilogue finish, int firstRow) {
+    private static void storeEdgeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
+                                      boolean loadC, Epilogue finish, int firstRow) {
+        Activation activation = finish == null ? Activation.NONE : finish.activation();
         int vectorCols = cols - cols % VL;
         for (int r = 0; r < rows; r++) {
             int out = cTile + r * ldc;
             int in = r * NR;
             float bias = finish == null ? 0f : finish.bias(firstRow + r);
             for (int j = 0; j < vectorCols; j += VL) {
-                FloatVector sum = FloatVector.fromArray(SPECIES, tile, in + j);
+                FloatVector sum = FloatVector.fromArray(SPECIES, tile, in + j).add(bias);
                 if (loadC) {
                     sum = sum.add(FloatVector.fromArray(SPECIES, c, out + j));
                 }
-                if (finish != null) {
-                    sum = finish.activation().apply(sum.add(bias));
-                }
-                sum.intoArray(c, out + j);
+                activation.apply(sum).intoArray(c, out + j);
             }
             for (int j = vectorCols; j < cols; j++) {
-                float sum = tile[in + j] + (loadC ? c[out + j] : 0f);
-                c[out + j] = finish == null ? sum : finish.activation().apply(sum + bias);
+                c[out + j] = activation.apply(tile[in + j] + bias + (loadC ? c[out + j] : 0f));
             }
         }
     }
@@ -258,11 +289,7 @@ public final class Sgemm {
                                        float[] b, int bOffset, int ldb,
                                        float[] c, int cOffset, int ldc,
                                        boolean accumulate, Epilogue epilogue) {
-        float[] column = COLUMN.get();
-        if (column.length < k) {
-            column = new float[k];
-            COLUMN.set(column);
-        }
+        float[] column = COLUMN.floats(k);
         for (int p = 0; p < k; p++) {
             column[p] = b[bOffset + p * ldb + j];
         }

@@ -1,9 +1,14 @@
 package io.archexplorer.engine.runtime.kernels;
 
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.POOL;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.threads;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.abs;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.assertClose;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.checkConvolution;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.random;
 
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +22,9 @@ class Conv2dTest {
                 ConvGeometry.of(1, 8, 10, 9, 16, 1, 2, 0, 1, 1),      // 1×1 stride 2 (ResNet downsample)
                 ConvGeometry.of(1, 4, 12, 13, 6, 1, 1, 1, 1, 1),      // 1×1 with padding
                 ConvGeometry.of(1, 3, 23, 21, 8, 7, 2, 3, 1, 1),      // ResNet stem shape
+                ConvGeometry.of(1, 3, 70, 70, 4, 7, 1, 3, 1, 1),      // several im2col slices, not row-aligned
+                ConvGeometry.of(1, 16, 70, 70, 8, 3, 2, 1, 1, 1),     // strided, two slices
+                ConvGeometry.of(1, 4, 20, 20, 6, 3, 3, 1, 1, 1),      // stride 3: three column phases
                 ConvGeometry.of(3, 5, 9, 8, 7, 3, 1, 1, 1, 1),
                 ConvGeometry.of(1, 6, 15, 14, 9, 3, 2, 1, 1, 1),
                 ConvGeometry.of(1, 4, 9, 9, 3, 3, 1, 0, 1, 1),
@@ -43,6 +51,31 @@ class Conv2dTest {
     @ParameterizedTest
     @MethodSource("geometries")
     void matchesReferenceOnTwoThreads(ConvGeometry g) {
-        checkConvolution(Conv2d::forward, g, Parallelism.of(POOL, 2));
+        checkConvolution(Conv2d::forward, g, threads(2));
+    }
+
+    @Test
+    void accumulatingAddsTheConvolutionToTheOutputBeforeBiasAndActivation() {
+        ConvGeometry g = ConvGeometry.of(2, 6, 9, 10, 5, 3, 2, 1, 1, 1);
+        Random random = new Random(7);
+        float[] input = random(random, g.inputSize());
+        float[] weights = random(random, g.weightSize());
+        float[] bias = random(random, g.outChannels());
+        float[] shortcut = random(random, g.outputSize());
+        float[] convolution = new float[g.outputSize()];
+        float[] magnitude = new float[g.outputSize()];
+        ReferenceKernels.conv(g, input, weights, Epilogue.NONE, convolution);
+        ReferenceKernels.conv(g, abs(input), abs(weights), Epilogue.of(abs(bias), Activation.NONE), magnitude);
+        float[] expected = new float[g.outputSize()];
+        int plane = g.outPlaneSize();
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Math.max(0f, shortcut[i] + convolution[i] + bias[i / plane % g.outChannels()]);
+            magnitude[i] += Math.abs(shortcut[i]);
+        }
+        for (Parallelism parallelism : new Parallelism[] {Parallelism.SINGLE_THREAD, threads(2)}) {
+            float[] actual = shortcut.clone();
+            Conv2d.forward(g, input, 0, weights, 0, Epilogue.of(bias, Activation.RELU), true, actual, 0, parallelism);
+            assertClose("residual on " + parallelism.threads() + " threads", expected, magnitude, actual);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.archexplorer.engine.runtime.kernels;
 
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.POOL;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.threads;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.checkConvolution;
 
 import java.util.stream.Stream;
@@ -40,6 +40,6 @@ class DepthwiseConv2dTest {
     @ParameterizedTest
     @MethodSource("geometries")
     void matchesReferenceOnTwoThreads(ConvGeometry g) {
-        checkConvolution(DepthwiseConv2d::forward, g, Parallelism.of(POOL, 2));
+        checkConvolution(DepthwiseConv2d::forward, g, threads(2));
     }
 }

@@ -2,9 +2,8 @@ package io.archexplorer.engine.runtime.kernels;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** Random operands and the relative-tolerance comparison shared by the kernel tests. */
 final class KernelAssertions {
@@ -12,12 +11,19 @@ final class KernelAssertions {
     /** Allowed error relative to the magnitude (sum of absolute terms) of each output value. */
     static final double RELATIVE_TOLERANCE = 1e-4;
 
-    /** Workers for multithreaded runs; daemon threads, so the pool needs no shutdown. */
-    static final ExecutorService POOL = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "kernel-test");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Workers for multithreaded runs; daemon threads that park when idle, so the pools need no shutdown. */
+    private static final WorkerPool ONE_WORKER = new WorkerPool(1);
+    private static final WorkerPool TWO_WORKERS = new WorkerPool(2);
+
+    /** {@code n} threads (1 to 3), the caller's included. */
+    static Parallelism threads(int n) {
+        return switch (n) {
+            case 1 -> Parallelism.SINGLE_THREAD;
+            case 2 -> Parallelism.of(ONE_WORKER);
+            case 3 -> Parallelism.of(TWO_WORKERS);
+            default -> throw new IllegalArgumentException("1 to 3 threads, got " + n);
+        };
+    }
 
     /** The signature shared by the convolution kernels. */
     interface Convolution {
@@ -77,10 +83,10 @@ final class KernelAssertions {
         int weightOffset = 5;
         int outputOffset = 7;
         float[] paddedOutput = new float[outputOffset + expected.length + 2];
-        java.util.Arrays.fill(paddedOutput, -9f);
+        Arrays.fill(paddedOutput, -9f);
         kernel.forward(g, shifted(input, inputOffset), inputOffset, shifted(weights, weightOffset), weightOffset,
                 epilogue, paddedOutput, outputOffset, parallelism);
-        float[] actual = java.util.Arrays.copyOfRange(paddedOutput, outputOffset, outputOffset + expected.length);
+        float[] actual = Arrays.copyOfRange(paddedOutput, outputOffset, outputOffset + expected.length);
         assertClose(g + " on " + parallelism.threads() + " threads", expected, magnitude, actual);
         for (int i = 0; i < paddedOutput.length; i++) {
             if ((i < outputOffset || i >= outputOffset + expected.length) && paddedOutput[i] != -9f) {

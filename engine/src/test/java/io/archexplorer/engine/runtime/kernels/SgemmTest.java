@@ -1,6 +1,6 @@
 package io.archexplorer.engine.runtime.kernels;
 
-import static io.archexplorer.engine.runtime.kernels.KernelAssertions.POOL;
+import static io.archexplorer.engine.runtime.kernels.KernelAssertions.threads;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.abs;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.assertClose;
 import static io.archexplorer.engine.runtime.kernels.KernelAssertions.magnitudeOf;
@@ -32,7 +32,7 @@ class SgemmTest {
     @Test
     void shapesCrossingEveryBlockBoundaryMatchReference() {
         Random random = new Random(42);
-        Parallelism twoThreads = Parallelism.of(POOL, 2);
+        Parallelism twoThreads = threads(2);
         checkAgainstReference(random, 200, 1100, 600, true, Epilogue.of(random(random, 200), Activation.RELU6),
                 Parallelism.SINGLE_THREAD);
         checkAgainstReference(random, 5, 2100, 300, false, Epilogue.of(random(random, 5), Activation.RELU),
@@ -46,7 +46,7 @@ class SgemmTest {
     void multithreadedResultsEqualSingleThreadedResults() {
         int[][] shapes = {{256, 784, 300}, {512, 49, 600}, {1000, 3, 2048}, {7, 3000, 64}, {33, 33, 33}};
         for (int threads = 2; threads <= 3; threads++) {
-            Parallelism parallelism = Parallelism.of(POOL, threads);
+            Parallelism parallelism = threads(threads);
             for (int[] shape : shapes) {
                 int m = shape[0];
                 int n = shape[1];

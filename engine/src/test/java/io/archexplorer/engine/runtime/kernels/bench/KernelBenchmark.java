@@ -6,12 +6,12 @@ import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.kernels.ReferenceKernels;
 import io.archexplorer.engine.runtime.kernels.Sgemm;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * GFLOP/s of the kernels on the shapes that dominate ResNet-50 and MobileNetV2, on 1 and 2 threads, next to the
@@ -23,7 +23,9 @@ import java.util.concurrent.Executors;
  * </pre>
  *
  * Each figure is the median of {@value #RUNS} timed runs after {@value #WARMUP_MILLIS} ms of warm-up, so that
- * C2 has compiled the kernels and other processes sharing the cores disturb single runs only.
+ * C2 has compiled the kernels and other processes sharing the cores disturb single runs only; the best run is
+ * printed too, as the figure least disturbed by a busy machine. The naive column is the plain reference loop
+ * (double accumulation, bounds tests), median of {@value #NAIVE_RUNS} runs.
  */
 public final class KernelBenchmark {
 
@@ -37,13 +39,12 @@ public final class KernelBenchmark {
     }
 
     public static void main(String[] args) {
-        ExecutorService pool = Executors.newFixedThreadPool(MAX_THREADS - 1, runnable -> {
-            Thread thread = new Thread(runnable, "benchmark-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool, MAX_THREADS)};
-        System.out.printf("%-44s %9s %9s %9s %9s%n", "kernel", "naive", "1 thread", "2 threads", "ms (2t)");
+        WorkerPool pool = new WorkerPool(MAX_THREADS - 1);
+        Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool)};
+        System.out.printf("GFLOP/s, median of %d runs; %s, %d cpus, %s%n", RUNS, FloatVector.SPECIES_PREFERRED,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf("%-38s %7s %9s %9s %9s %9s %8s%n", "kernel", "naive", "1t med", "1t best", "2t med",
+                "2t best", "ms 2t");
 
         gemm(settings, 64, 3136, 576);
         gemm(settings, 256, 784, 1152);
@@ -57,7 +58,7 @@ public final class KernelBenchmark {
         conv(settings, "depthwise 3x3 32ch @112", ConvGeometry.depthwise(1, 32, 112, 112, 3, 1, 1));
         conv(settings, "depthwise 3x3/2 144ch 112->56", ConvGeometry.depthwise(1, 144, 112, 112, 3, 2, 1));
         conv(settings, "depthwise 3x3 960ch @7", ConvGeometry.depthwise(1, 960, 7, 7, 3, 1, 1));
-        pool.shutdown();
+        pool.close();
     }
 
     private static void gemm(Parallelism[] settings, int m, int n, int k) {
@@ -87,22 +88,23 @@ public final class KernelBenchmark {
     }
 
     private static void report(String name, double flops, Runnable naive, Kernel kernel, Parallelism[] settings) {
-        StringBuilder line = new StringBuilder(String.format("%-44s %9.2f", name,
-                flops / medianNanos(NAIVE_RUNS, naive)));
-        double lastNanos = 0;
+        StringBuilder line = new StringBuilder(String.format("%-38s %7.2f", name,
+                flops / sortedNanos(NAIVE_RUNS, naive)[NAIVE_RUNS / 2]));
+        double lastMedian = 0;
         for (Parallelism parallelism : settings) {
             long warmupEnd = System.nanoTime() + WARMUP_MILLIS * 1_000_000;
             while (System.nanoTime() < warmupEnd) {
                 kernel.run(parallelism);
             }
-            lastNanos = medianNanos(RUNS, () -> kernel.run(parallelism));
-            line.append(String.format(" %9.1f", flops / lastNanos));
+            long[] nanos = sortedNanos(RUNS, () -> kernel.run(parallelism));
+            lastMedian = nanos[RUNS / 2];
+            line.append(String.format(" %9.1f %9.1f", flops / lastMedian, flops / nanos[0]));
         }
-        line.append(String.format(" %9.3f", lastNanos / 1e6));
+        line.append(String.format(" %8.3f", lastMedian / 1e6));
         System.out.println(line);
     }
 
-    private static double medianNanos(int runs, Runnable body) {
+    private static long[] sortedNanos(int runs, Runnable body) {
         long[] nanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
@@ -110,7 +112,7 @@ public final class KernelBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        return nanos[runs / 2];
+        return nanos;
     }
 
     private static float[] random(Random random, int size) {
