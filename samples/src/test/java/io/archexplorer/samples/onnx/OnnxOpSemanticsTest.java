@@ -185,7 +185,7 @@ class OnnxOpSemanticsTest {
                 (x, w) -> ReferenceOps.map(x, definition));
     }
 
-    /** A net whose layers {@code body} adds after the input, the last one named {@code op}; a reference may use its weights. */
+    /** A net of the layers {@code body} adds after the input, the last one named {@code op}. */
     private static Arguments multi(String label, int channels, int height, int width, Consumer<NetBuilder> body,
                                    BiFunction<Tensor, LayerWeights, Tensor> reference) {
         NetBuilder b = new NetBuilder(label);
