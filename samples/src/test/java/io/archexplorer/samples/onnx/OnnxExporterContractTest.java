@@ -15,6 +15,7 @@ import io.archexplorer.engine.io.onnx.OnnxExporter;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Input;
@@ -22,6 +23,7 @@ import io.archexplorer.engine.runtime.LayerWeights;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,6 +62,22 @@ class OnnxExporterContractTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    /** The wire format by hand: field 1 (ir_version) varint 8, then field 2 (producer_name) as 21 UTF-8 bytes. */
+    @Test
+    void modelStartsWithIrVersionAndProducer() {
+        Net net = tinyNet();
+        byte[] model = OnnxRuntimePeer.export(net, NetWeights.generate(net, 42));
+
+        byte[] producer = "architecture-explorer".getBytes(StandardCharsets.UTF_8);
+        byte[] expected = new byte[4 + producer.length];
+        expected[0] = (1 << 3) | 0; // field 1, wire type 0 (varint)
+        expected[1] = 8;
+        expected[2] = (2 << 3) | 2; // field 2, wire type 2 (length-delimited)
+        expected[3] = (byte) producer.length;
+        System.arraycopy(producer, 0, expected, 4, producer.length);
+        assertArrayEquals(expected, Arrays.copyOf(model, expected.length));
     }
 
     @Test
@@ -105,6 +123,31 @@ class OnnxExporterContractTest {
 
         assertEquals("two ONNX tensors would be named 'conv.weight'; rename the layer whose name clashes",
                 e.getMessage());
+    }
+
+    /** Five fc layers of 2^27 weights share one array: the test holds 0.5 GB, the model would take 5·2^29 bytes. */
+    @Test
+    void refusesAModelOverProtobufsSizeLimit() {
+        int wide = 1 << 17;
+        int narrow = 1 << 10;
+        NetBuilder b = new NetBuilder("huge");
+        b.add("input", new Input(1, narrow, 1, 1));
+        b.add("fc1", new FullyConnected(wide, false), "input");
+        b.add("fc2", new FullyConnected(narrow, false), "fc1");
+        b.add("fc3", new FullyConnected(wide, false), "fc2");
+        b.add("fc4", new FullyConnected(narrow, false), "fc3");
+        b.add("fc5", new FullyConnected(wide, false), "fc4");
+        Net net = b.build();
+        LayerWeights shared = new LayerWeights(new float[wide * narrow], null, null, null, null, null);
+        LayerWeights[] layers = new LayerWeights[net.size()];
+        Arrays.fill(layers, shared);
+        layers[net.indexOf("input")] = LayerWeights.NONE;
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OnnxExporter.write(net, new NetWeights(layers), OutputStream.nullOutputStream()));
+
+        assertEquals("net 'huge' makes a 2.68 GB ONNX model, over protobuf's limit of 2^31 bytes (2.15 GB);"
+                + " weights in external files are not supported", e.getMessage());
     }
 
     private static long[] shape(NodeInfo info) throws OrtException {

@@ -39,8 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every op kind in a tiny net (batch 2, odd sizes), exported and run in ONNX Runtime, against {@link ReferenceOps}:
  * the exported graph must compute what the op means, edge cases included (ceil-mode windows, padding excluded from
- * averages, non-divisible adaptive bins, channel shuffle order, slices). Weights are random with non-zero biases and
- * batchnorm statistics so that none of them can be silently dropped.
+ * averages, non-divisible adaptive bins, channel shuffle order, slices). Weights come from {@link RandomWeights}.
  */
 class OnnxOpSemanticsTest {
     /** |onnx − reference| ≤ ABSOLUTE + RELATIVE · |reference| per element (float32 against double arithmetic). */
@@ -48,7 +47,7 @@ class OnnxOpSemanticsTest {
     private static final double RELATIVE = 1e-4;
 
     /**
-     * A net from one input named {@code input}, its weights, and the expected output computed from the input.
+     * A net from an input layer to a last layer named {@code op}, and how to compute its expected output.
      *
      * @param reference the expected output from the input tensor and the weights of the layer named {@code op}
      */
@@ -110,6 +109,8 @@ class OnnxOpSemanticsTest {
                 single("identity", 3, 5, 3, new Identity(), (x, w) -> x),
                 single("lrn size 5", 7, 3, 5, new Lrn(5, 0.5, 0.75, 2.0),
                         (x, w) -> ReferenceOps.lrn(x, 5, 0.5, 0.75, 2.0)),
+                single("lrn size 4, even window", 6, 3, 5, new Lrn(4, 1e-1, 0.5, 1.0),
+                        (x, w) -> ReferenceOps.lrn(x, 4, 1e-1, 0.5, 1.0)),
                 single("softmax over channels", 5, 3, 3, new Softmax(), (x, w) -> ReferenceOps.softmax(x)),
                 multi("softmax over features", 3, 5, 3, b -> {
                     b.add("flat", new Flatten(), "input");
@@ -184,7 +185,7 @@ class OnnxOpSemanticsTest {
                 (x, w) -> ReferenceOps.map(x, definition));
     }
 
-    /** A net whose layers {@code body} adds after the input, the last one named {@code op}; a reference may use its weights. */
+    /** A net of the layers {@code body} adds after the input, the last one named {@code op}. */
     private static Arguments multi(String label, int channels, int height, int width, Consumer<NetBuilder> body,
                                    BiFunction<Tensor, LayerWeights, Tensor> reference) {
         NetBuilder b = new NetBuilder(label);

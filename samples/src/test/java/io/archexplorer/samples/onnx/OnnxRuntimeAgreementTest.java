@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Our runtime against ONNX Runtime on whole nets: the same weights ({@link NetWeights#generate} with seed 42), the
- * same input, two independent implementations of every op. Agreement means both the runtime and the exporter
- * compute what the net means.
+ * same input, two independent implementations of every op. Their agreement is the evidence that our runtime and the
+ * exported model both compute what the net means. The batch-2 case runs ShuffleNet V2, whose exported shuffles
+ * reshape with the batch size spelled out.
  *
  * <p>Relative error = max |ours − ORT| over all outputs / max(max |ORT|, 1e-6): normalized by the largest output so
  * that logits near zero do not blow up an element-wise ratio, while still scaling with the net's output range.

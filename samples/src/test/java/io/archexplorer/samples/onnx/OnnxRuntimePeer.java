@@ -46,8 +46,8 @@ final class OnnxRuntimePeer {
         }
         try (OrtSession session = session(model);
              OnnxTensor tensor = OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(input), shape);
-             OrtSession.Result result = session.run(Map.of("input", tensor))) {
-            OnnxTensor output = (OnnxTensor) result.get("output").orElseThrow();
+             OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, tensor))) {
+            OnnxTensor output = (OnnxTensor) result.get(OnnxExporter.OUTPUT).orElseThrow();
             FloatBuffer buffer = output.getFloatBuffer();
             float[] values = new float[buffer.remaining()];
             buffer.get(values);
@@ -58,11 +58,13 @@ final class OnnxRuntimePeer {
     }
 
     /**
-     * Each session runs once, and the extended graph optimizations (layout changes, fusions) cost more to apply
-     * than they save then, and a correctness peer needs none of them.
+     * Strict shape inference turns a disagreement between ONNX Runtime's shapes and the exporter's annotations (our
+     * shape inference) into an error instead of a warning. Each session runs once, and the extended graph
+     * optimizations (layout changes, fusions) cost more to apply than they save then.
      */
     private static OrtSession session(byte[] model) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.addConfigEntry("session.strict_shape_type_inference", "1");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
             return ENVIRONMENT.createSession(model, options);
         }

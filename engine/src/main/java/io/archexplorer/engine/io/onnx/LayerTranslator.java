@@ -290,14 +290,41 @@ final class LayerTranslator {
     }
 
     /**
-     * ONNX's LRN is Caffe's (divisor (k + α/size · Σx²)^β, window [c − ⌊(size−1)/2⌋, c + ⌈(size−1)/2⌉]); for the
-     * odd sizes every published net uses, PyTorch's LocalResponseNorm computes the same.
+     * ONNX's LRN is Caffe's and our runtime's: divisor (k + α/size · Σx²)^β over the channel window
+     * [c − ⌊(size−1)/2⌋, c + ⌈(size−1)/2⌉]. (PyTorch's LocalResponseNorm agrees for odd sizes only; for even ones
+     * its window reaches one channel further down instead of up.) ONNX Runtime accepts odd sizes only, so an even
+     * size is spelled out: the squares, viewed as N×1×C×(H·W), averaged over the window by an AveragePool that
+     * counts the zero padding (Σx² / size), then scaled, shifted, raised to β and divided into x.
      */
     private void lrn(BoundLayer b, Lrn lrn) {
-        graph.node("LRN", b.name(), b.inputs(), b.output(),
-                intAttribute("size", lrn.size()),
-                floatAttribute("alpha", (float) lrn.alpha()),
-                floatAttribute("beta", (float) lrn.beta()),
-                floatAttribute("bias", (float) lrn.k()));
+        if (lrn.size() % 2 == 1) {
+            graph.node("LRN", b.name(), b.inputs(), b.output(),
+                    intAttribute("size", lrn.size()),
+                    floatAttribute("alpha", (float) lrn.alpha()),
+                    floatAttribute("beta", (float) lrn.beta()),
+                    floatAttribute("bias", (float) lrn.k()));
+            return;
+        }
+        Shape in = b.inputShape();
+        int below = (lrn.size() - 1) / 2;
+        int above = lrn.size() - 1 - below;
+        String squares = graph.node("Mul", b.helper("squares"), List.of(b.input(), b.input()), b.helper("squares"));
+        String column = graph.node("Reshape", b.helper("column"), List.of(squares,
+                graph.int64Vector(b.helper("column_shape"), in.n(), 1, in.c(), (long) in.h() * in.w())),
+                b.helper("column"));
+        String windowMean = graph.node("AveragePool", b.helper("window_mean"), List.of(column),
+                b.helper("window_mean"),
+                intsAttribute("kernel_shape", lrn.size(), 1),
+                intsAttribute("pads", below, 0, above, 0),
+                intAttribute("count_include_pad", 1));
+        String mean = graph.node("Reshape", b.helper("mean"), List.of(windowMean,
+                graph.int64Vector(b.helper("mean_shape"), in.n(), in.c(), in.h(), in.w())), b.helper("mean"));
+        String scaled = graph.node("Mul", b.helper("scaled"),
+                List.of(mean, graph.floatScalar(b.helper("alpha"), (float) lrn.alpha())), b.helper("scaled"));
+        String shifted = graph.node("Add", b.helper("shifted"),
+                List.of(scaled, graph.floatScalar(b.helper("k"), (float) lrn.k())), b.helper("shifted"));
+        String divisor = graph.node("Pow", b.helper("divisor"),
+                List.of(shifted, graph.floatScalar(b.helper("beta"), (float) lrn.beta())), b.helper("divisor"));
+        graph.node("Div", b.name(), List.of(b.input(), divisor), b.output());
     }
 }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a net with its weights as an ONNX model (IR version 8, opset 14), loadable by ONNX Runtime, Netron and
@@ -23,10 +24,14 @@ import java.util.List;
 public final class OnnxExporter {
     /** Opset 14 is the first with HardSwish. */
     static final int OPSET = 14;
-    static final int IR_VERSION = 8;
-    static final String PRODUCER = "architecture-explorer";
-    static final String INPUT = "input";
-    static final String OUTPUT = "output";
+    private static final int IR_VERSION = 8;
+    private static final String PRODUCER = "architecture-explorer";
+    /** Protobuf's parsers (ONNX Runtime's included) refuse messages of 2^31 bytes or more. */
+    private static final long MAX_MODEL_BYTES = Integer.MAX_VALUE;
+    /** Name of the model's input tensor (N×C×H×W float32). */
+    public static final String INPUT = "input";
+    /** Name of the model's output tensor, the last layer's result. */
+    public static final String OUTPUT = "output";
 
     private OnnxExporter() {
     }
@@ -41,10 +46,16 @@ public final class OnnxExporter {
      *
      * @param weights index-aligned with {@code net}, e.g. {@link NetWeights#generate}
      * @throws IllegalArgumentException when the net has no single input layer followed by other layers, a weight
-     *     tensor does not have the size its layer needs, or two tensors would get the same name
+     *     tensor does not have the size its layer needs, two tensors would get the same name, or the model would
+     *     exceed protobuf's 2^31-byte limit
      */
     public static void write(Net net, NetWeights weights, OutputStream out) throws IOException {
         ProtoMessage model = OnnxMessages.model(IR_VERSION, OPSET, PRODUCER, graph(net, weights));
+        if (model.serializedSize() > MAX_MODEL_BYTES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "net '%s' makes a %.2f GB ONNX model, over"
+                    + " protobuf's limit of 2^31 bytes (2.15 GB); weights in external files are not supported",
+                    net.name(), model.serializedSize() / 1e9));
+        }
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         model.writeTo(buffered);
         buffered.flush();

@@ -7,9 +7,9 @@ import java.util.List;
  * This is the only class that knows those numbers.
  */
 final class OnnxMessages {
-    /** {@code TensorProto.DataType}. */
-    static final int FLOAT = 1;
-    static final int INT64 = 7;
+    // TensorProto.DataType
+    private static final int FLOAT = 1;
+    private static final int INT64 = 7;
 
     // AttributeProto.AttributeType
     private static final int ATTRIBUTE_FLOAT = 1;
