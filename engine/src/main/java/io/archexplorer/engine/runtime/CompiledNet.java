@@ -251,7 +251,7 @@ public final class CompiledNet implements AutoCloseable {
             if (op instanceof BatchNorm bn) {
                 float[][] affine = batchNormAffine(weights.layer(layer), bn.eps());
                 weightBytes += 8L * affine[0].length;
-                return ElementwiseKernels.affine(affine[0], affine[1], x, output, in.n(), in.c(),
+                return ElementwiseKernels.affine(affine[0], affine[1], fusedActivation(), x, output, in.n(), in.c(),
                         Math.toIntExact(in.elementsPerImage() / in.c()));
             }
             if (op instanceof Activation a) {
@@ -264,7 +264,7 @@ public final class CompiledNet implements AutoCloseable {
                 return PoolKernels.adaptiveAverage(in, out, x, output);
             }
             if (op instanceof Add) {
-                return ElementwiseKernels.sum(inputs, output, count);
+                return ElementwiseKernels.sum(inputs, fusedActivation(), output, count);
             }
             if (op instanceof ChannelMultiply) {
                 return ElementwiseKernels.scaleChannels(x, inputs[1], output, in.n(), in.c(), in.h() * in.w());
@@ -293,20 +293,14 @@ public final class CompiledNet implements AutoCloseable {
             LayerWeights w = weights.layer(layer);
             float[] kernelWeights = w.weight();
             float[] bias = w.bias();
-            io.archexplorer.engine.runtime.kernels.Activation activation =
-                    io.archexplorer.engine.runtime.kernels.Activation.NONE;
             for (int j : absorbed) {
-                Op op = net.layer(j).op();
-                if (op instanceof BatchNorm bn) {
+                if (net.layer(j).op() instanceof BatchNorm bn) {
                     float[][] affine = batchNormAffine(weights.layer(j), bn.eps());
                     kernelWeights = scaleRows(kernelWeights, affine[0]);
                     bias = shiftBias(bias, affine[0], affine[1]);
-                } else if (op instanceof Activation a) {
-                    activation = a.function() == Activation.Function.RELU6
-                            ? io.archexplorer.engine.runtime.kernels.Activation.RELU6
-                            : io.archexplorer.engine.runtime.kernels.Activation.RELU;
                 }
             }
+            io.archexplorer.engine.runtime.kernels.Activation activation = fusedActivation();
             weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
             ConvGeometry g = new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(),
                     conv.kernelW(), conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(),
@@ -318,6 +312,18 @@ public final class CompiledNet implements AutoCloseable {
                 return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
             }
             return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+        }
+
+        /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */
+        private io.archexplorer.engine.runtime.kernels.Activation fusedActivation() {
+            for (int j : absorbed) {
+                if (net.layer(j).op() instanceof Activation a) {
+                    return a.function() == Activation.Function.RELU6
+                            ? io.archexplorer.engine.runtime.kernels.Activation.RELU6
+                            : io.archexplorer.engine.runtime.kernels.Activation.RELU;
+                }
+            }
+            return io.archexplorer.engine.runtime.kernels.Activation.NONE;
         }
 
         /** Batchnorm at inference as y = x·scale + shift with scale = γ/√(var + ε), shift = β − mean·scale. */
