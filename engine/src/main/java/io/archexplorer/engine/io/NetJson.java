@@ -16,6 +16,7 @@ import io.archexplorer.engine.graph.Op;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -171,6 +172,8 @@ public final class NetJson {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
             throw at == null ? new ModelFileException(source + ": " + message) : problem(source, at, message);
+        } catch (CharacterCodingException e) {
+            throw new ModelFileException(source + ": not UTF-8 text (is it a model file?)");
         } catch (IOException e) {
             throw new ModelFileException(source + ": cannot read: " + e.getMessage(), e);
         }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A net ready to run on the CPU: its steps bound to preallocated activation buffers (see {@link MemoryPlan}) and
@@ -54,8 +55,9 @@ public final class CompiledNet implements AutoCloseable {
     private final long weightBytes;
     private final WorkerPool pool;
     private final Parallelism parallelism;
+    private final AtomicBoolean running = new AtomicBoolean();
 
-    private CompiledNet(Net net, RuntimeOptions options, List<Step> steps, List<float[]> stepOutputs,
+    private CompiledNet(Net net, RuntimeOptions options, Fusion fusion, List<Step> steps, List<float[]> stepOutputs,
                         float[] inputBuffer, float[] outputBuffer, long activationBytes, long weightBytes,
                         WorkerPool pool) {
         this.net = net;
@@ -63,7 +65,7 @@ public final class CompiledNet implements AutoCloseable {
         this.steps = Collections.unmodifiableList(steps);
         this.stepOutputs = stepOutputs;
         this.stepOutputSizes = new int[steps.size()];
-        int[] groupLast = Fusion.of(net, options).lastOfGroups();
+        int[] groupLast = fusion.lastOfGroups();
         for (int s = 0; s < steps.size(); s++) {
             stepOutputSizes[s] = Math.toIntExact(net.outputShape(groupLast[steps.get(s).layer()]).elements());
         }
@@ -77,21 +79,32 @@ public final class CompiledNet implements AutoCloseable {
 
     /**
      * Generates the net's weights from {@code seed} (see {@link NetWeights#generate}) and compiles it, after
-     * checking that weights and activations fit in the heap.
+     * checking that weights and activations fit in the heap. The weights are this net's own, so batchnorm is
+     * folded into them in place.
      *
      * @throws InsufficientMemoryException naming the figures when they do not fit
      */
     public static CompiledNet create(Net net, long seed, RuntimeOptions options) {
         Fusion fusion = Fusion.of(net, options);
-        MemoryBudget.check(net, MemoryBudget.weightBytes(net), MemoryPlan.of(net, fusion).arenaBytes());
-        return compile(net, NetWeights.generate(net, seed), options);
+        MemoryPlan plan = MemoryPlan.of(net, fusion);
+        MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes());
+        return compile(net, NetWeights.generate(net, seed), options, fusion, plan, true);
     }
 
-    /** Compiles the net with the given weights (index-aligned with its layers). */
+    /**
+     * Compiles the net with the given weights (index-aligned with its layers), which are left untouched: folding
+     * batchnorm works on copies.
+     */
     public static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options) {
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, 0, plan.arenaBytes());
+        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes());
+        return compile(net, weights, options, fusion, plan, false);
+    }
+
+    private static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options, Fusion fusion,
+                                       MemoryPlan plan, boolean foldInPlace) {
+        int inputLayer = singleInput(net);
         float[][] buffers = new float[plan.bufferFloats.length][];
         for (int b = 0; b < buffers.length; b++) {
             buffers[b] = new float[Math.toIntExact(plan.bufferFloats[b])];
@@ -99,27 +112,38 @@ public final class CompiledNet implements AutoCloseable {
         List<Step> steps = new ArrayList<>();
         List<float[]> stepOutputs = new ArrayList<>();
         long weightBytes = 0;
-        int inputLayer = -1;
         for (int i = 0; i < net.size(); i++) {
-            Op op = net.layer(i).op();
-            if (op instanceof Input) {
-                inputLayer = i;
-            }
-            if (!fusion.isStep(i) || op instanceof Input) {
+            if (!fusion.isStep(i) || net.layer(i).op() instanceof Input) {
                 continue;
             }
-            StepBuilder builder = new StepBuilder(net, weights, fusion, plan, buffers, i);
+            StepBuilder builder = new StepBuilder(net, weights, fusion, plan, buffers, i, foldInPlace);
             steps.add(builder.build());
             stepOutputs.add(buffers[plan.bufferOf[i]]);
             weightBytes += builder.weightBytes;
         }
-        if (inputLayer < 0) {
-            throw new IllegalArgumentException(net.name() + " has no input layer");
-        }
         float[] input = buffers[plan.bufferOf[inputLayer]];
         float[] output = buffers[plan.bufferOf[fusion.tensorOf[net.size() - 1]]];
         WorkerPool pool = new WorkerPool(options.threads() - 1);
-        return new CompiledNet(net, options, steps, stepOutputs, input, output, plan.arenaBytes(), weightBytes, pool);
+        return new CompiledNet(net, options, fusion, steps, stepOutputs, input, output, plan.arenaBytes(),
+                weightBytes, pool);
+    }
+
+    /** The index of the net's one input layer; the runtime feeds a single tensor. */
+    private static int singleInput(Net net) {
+        List<String> inputs = new ArrayList<>();
+        int index = -1;
+        for (int i = 0; i < net.size(); i++) {
+            if (net.layer(i).op() instanceof Input) {
+                inputs.add(net.layer(i).name());
+                index = i;
+            }
+        }
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(net.name() + ": the runtime runs nets with exactly one input layer, "
+                    + "this one has " + (inputs.isEmpty() ? "none" : inputs.size() + " (" + String.join(", ", inputs)
+                    + ")"));
+        }
+        return index;
     }
 
     /** Runs one inference; {@code input} has the net's input shape, the result its final layer's shape. */
@@ -143,6 +167,18 @@ public final class CompiledNet implements AutoCloseable {
     }
 
     private float[] run(float[] input, CancellationToken cancel, long[] stepNanos, StepObserver observer) {
+        // One compiled net has one set of activation buffers: two inferences at once would corrupt each other.
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException(net.name() + " is already running an inference on another thread");
+        }
+        try {
+            return runOnce(input, cancel, stepNanos, observer);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private float[] runOnce(float[] input, CancellationToken cancel, long[] stepNanos, StepObserver observer) {
         int expected = Math.toIntExact(net.inputShape().elements());
         if (input.length != expected) {
             throw new IllegalArgumentException("input has " + input.length + " values, " + net.name() + " takes "
@@ -205,9 +241,12 @@ public final class CompiledNet implements AutoCloseable {
         private final Shape[] inputShapes;
         private final float[] output;
         private final List<Integer> absorbed = new ArrayList<>();
+        private final boolean foldInPlace;
         private long weightBytes;
 
-        StepBuilder(Net net, NetWeights weights, Fusion fusion, MemoryPlan plan, float[][] buffers, int layer) {
+        StepBuilder(Net net, NetWeights weights, Fusion fusion, MemoryPlan plan, float[][] buffers, int layer,
+                    boolean foldInPlace) {
+            this.foldInPlace = foldInPlace;
             this.net = net;
             this.weights = weights;
             this.fusion = fusion;
@@ -296,7 +335,7 @@ public final class CompiledNet implements AutoCloseable {
             for (int j : absorbed) {
                 if (net.layer(j).op() instanceof BatchNorm bn) {
                     float[][] affine = batchNormAffine(weights.layer(j), bn.eps());
-                    kernelWeights = scaleRows(kernelWeights, affine[0]);
+                    kernelWeights = scaleRows(foldInPlace ? kernelWeights : kernelWeights.clone(), affine[0]);
                     bias = shiftBias(bias, affine[0], affine[1]);
                 }
             }
@@ -339,9 +378,9 @@ public final class CompiledNet implements AutoCloseable {
             return new float[][] {scale, shift};
         }
 
-        private static float[] scaleRows(float[] weights, float[] scale) {
-            float[] folded = weights.clone();
-            int perRow = weights.length / scale.length;
+        /** Scales each output channel's filter; modifies and returns {@code folded}. */
+        private static float[] scaleRows(float[] folded, float[] scale) {
+            int perRow = folded.length / scale.length;
             for (int o = 0; o < scale.length; o++) {
                 for (int k = 0; k < perRow; k++) {
                     folded[o * perRow + k] *= scale[o];

@@ -33,6 +33,30 @@ final class MemoryBudget {
         return 4 * floats;
     }
 
+    /** Bytes of the weight copies that folding batchnorm into convolutions makes when the weights are not ours. */
+    static long foldedCopyBytes(Net net, Fusion fusion) {
+        long floats = 0;
+        for (int i = 0; i < net.size(); i++) {
+            if (net.layer(i).op() instanceof BatchNorm && fusion.computedBy[i] != i) {
+                floats += net.layer(fusion.computedBy[i]).op().params(net.inputShapes(fusion.computedBy[i]));
+            }
+        }
+        return 4 * floats;
+    }
+
+    /** Refuses a net whose weights alone do not fit, or whose one layer needs more weights than an array holds. */
+    static void checkWeights(Net net) {
+        for (int i = 0; i < net.size(); i++) {
+            Layer l = net.layer(i);
+            if ((l.op() instanceof Conv || l.op() instanceof FullyConnected)
+                    && l.op().params(net.inputShapes(i)) > Integer.MAX_VALUE - 8) {
+                throw new InsufficientMemoryException(net.name() + ": layer '" + l.name() + "' has "
+                        + l.op().params(net.inputShapes(i)) + " weights, more than one Java array holds (2^31)");
+            }
+        }
+        check(net, weightBytes(net), 0);
+    }
+
     static void check(Net net, long weightBytes, long activationBytes) {
         for (int i = 0; i < net.size(); i++) {
             Shape s = net.outputShape(i);
@@ -47,7 +71,7 @@ final class MemoryBudget {
         if (weightBytes + activationBytes > usable) {
             throw new InsufficientMemoryException(String.format(Locale.ROOT,
                     "%s needs %s (weights %s + peak activations %s) but only %s of the heap is usable; lower the "
-                            + "batch or the resolution, or give Java more memory (-Xmx)", net.name(),
+                            + "batch, the resolution or the widths, or give Java more memory (-Xmx)", net.name(),
                     mib(weightBytes + activationBytes), mib(weightBytes), mib(activationBytes), mib(usable)));
         }
     }

@@ -38,14 +38,14 @@ public final class RunCommand implements Command {
         Path inputFile = Path.of(a.required("input"));
         Path outputFile = Path.of(a.required("output"));
         long seed = Options.seed(a);
-        int threads = Options.integer(a, "threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        int threads = Options.threads(a);
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());
         Net net = model.net();
         float[] input = RawTensors.read(inputFile, net.inputShape().elements(), net.inputShape().toString());
         float[] result;
         try (CompiledNet compiled = CompiledNet.create(net, seed, RuntimeOptions.defaults().withThreads(threads))) {
             result = compiled.run(input);
-        } catch (InsufficientMemoryException e) {
+        } catch (InsufficientMemoryException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         RawTensors.write(outputFile, result);
