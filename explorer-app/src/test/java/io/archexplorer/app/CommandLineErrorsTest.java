@@ -33,6 +33,9 @@ class CommandLineErrorsTest {
         "save resnet50                                       | save needs --out",
         "save resnet18 --out /nonexistent-folder/x.json      | cannot write /nonexistent-folder/x.json: /nonexistent-folder: no such folder",
         "analyze resnet18 --threads 2                        | unknown option '--threads' for analyze",
+        "analyze resnet18 --format json --format csv         | --format is given twice",
+        "analyze resnet50 --set resolution=64 --set resolution=128 | --set resolution is given twice",
+        "analyze densenet --set blocks=6,,12                 | knob 'blocks': '6,,12' has an empty entry",
     })
     void mistakeGivesOneLineAndExitCode2(String commandLine, String expected) {
         CliRun run = CliRun.of(commandLine.trim().split("\\s+"));
