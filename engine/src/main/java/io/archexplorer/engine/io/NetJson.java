@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.engine.graph.InvalidNetException;
 import io.archexplorer.engine.graph.Layer;
-import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.graph.Op;
 import java.io.IOException;

@@ -58,8 +58,7 @@ public final class ModelSource {
     private static LoadedModel loadFile(Path file) {
         try {
             NetDocument doc = NetJson.read(file);
-            String family = doc.family().isEmpty() ? "file" : doc.family();
-            return new LoadedModel(doc.net().name(), family, doc.knobs(), doc.net());
+            return new LoadedModel(doc.net().name(), doc.family(), doc.knobs(), doc.net());
         } catch (ModelFileException e) {
             throw new UsageException(e.getMessage());
         }
