@@ -4,13 +4,19 @@ package io.archexplorer.layouts;
  * Phase 3a: a starting order. Depth-first from the sources (dagre's initOrder) keeps each path's
  * nodes at similar places across ranks; nodes a previous layout placed then take their old
  * relative order among the slots they occupy; finally compounds are made contiguous.
+ * <p>
+ * Sweeps only find a local optimum near their start, so there are two starts that differ in which
+ * side long edges take: visiting a node's dummy successors first puts its long edges to the left
+ * of its short ones, visiting them last puts them to the right. Neither wins everywhere: long
+ * edges first untangles split/concat patterns (ShuffleNet: 13 crossings down to 0), short edges
+ * first suits dense blocks (DenseNet: about 7,450 against 7,850).
  */
 final class InitialOrder {
     private InitialOrder() {
     }
 
-    static Ordering build(LayeredGraph graph, StabilityHint hint, LayerSorter sorter) {
-        int[][] layers = depthFirstLayers(graph);
+    static Ordering build(LayeredGraph graph, StabilityHint hint, LayerSorter sorter, boolean longEdgesFirst) {
+        int[][] layers = depthFirstLayers(graph, longEdgesFirst);
         int[] position = new int[graph.nodeCount];
         for (int[] layer : layers) {
             for (int i = 0; i < layer.length; i++) {
@@ -30,7 +36,7 @@ final class InitialOrder {
         return order;
     }
 
-    private static int[][] depthFirstLayers(LayeredGraph graph) {
+    private static int[][] depthFirstLayers(LayeredGraph graph, boolean longEdgesFirst) {
         int[] size = new int[graph.rankCount];
         for (int v = 0; v < graph.nodeCount; v++) {
             size[graph.rank[v]]++;
@@ -53,10 +59,15 @@ final class InitialOrder {
                 }
                 visited[v] = true;
                 layers[graph.rank[v]][filled[graph.rank[v]]++] = v;
-                // Pushed in reverse so the first successor is visited first, as in a recursive DFS.
-                for (int i = down.offsets[v + 1] - 1; i >= down.offsets[v]; i--) {
-                    if (!visited[down.neighbors[i]]) {
-                        stack[top++] = down.neighbors[i];
+                // The last push is visited first, so the successors to visit first are pushed last,
+                // each group in reverse so that the first successor comes first, as in a recursive DFS.
+                for (int pass = 0; pass < 2; pass++) {
+                    boolean pushDummies = (pass == 1) == longEdgesFirst;
+                    for (int i = down.offsets[v + 1] - 1; i >= down.offsets[v]; i--) {
+                        int w = down.neighbors[i];
+                        if (!visited[w] && graph.isDummy(w) == pushDummies) {
+                            stack[top++] = w;
+                        }
                     }
                 }
             }
