@@ -238,4 +238,16 @@ public final class SyntheticNets {
         return shufflenet(new int[] {4, 8, 4},
                 new String[] {"conv", "bn", "relu", "dwconv", "bn", "conv", "bn", "relu", "drop_path"});
     }
+
+    /** The same nodes and edges with every compound dropped (as an engine without compounds sees them). */
+    public static LayoutGraph withoutCompounds(LayoutGraph graph) {
+        LayoutGraph.Builder flat = LayoutGraph.builder();
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            flat.node(graph.nodeId(v), graph.width(v), graph.height(v));
+        }
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            flat.edge(graph.edgeSource(e), graph.edgeTarget(e));
+        }
+        return flat.build();
+    }
 }

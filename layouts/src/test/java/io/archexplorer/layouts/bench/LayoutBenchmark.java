@@ -61,7 +61,7 @@ public final class LayoutBenchmark {
         LayeredLayout ours = new LayeredLayout(LayoutOptions.defaults());
         for (Net net : nets) {
             LayoutGraph withBlocks = net.graph().get();
-            LayoutGraph flat = withoutCompounds(withBlocks);
+            LayoutGraph flat = SyntheticNets.withoutCompounds(withBlocks);
             Timed oursFlat = time(() -> ours.layout(flat));
             Timed oursBlocks = time(() -> ours.layout(withBlocks));
             Timed elk = time(() -> layoutWithElk(flat));
@@ -90,17 +90,6 @@ public final class LayoutBenchmark {
         }
         Arrays.sort(millis);
         return new Timed(layout, millis[MEASURED_RUNS / 2]);
-    }
-
-    private static LayoutGraph withoutCompounds(LayoutGraph graph) {
-        LayoutGraph.Builder builder = LayoutGraph.builder();
-        for (int v = 0; v < graph.nodeCount(); v++) {
-            builder.node(graph.nodeId(v), graph.width(v), graph.height(v));
-        }
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            builder.edge(graph.edgeSource(e), graph.edgeTarget(e));
-        }
-        return builder.build();
     }
 
     /** Builds the ELK graph (untimed), times only ELK's layout run, and reads the result back as a {@link Layout}. */
