@@ -76,12 +76,13 @@ final class CrossingReduction {
 
     /**
      * The key is the barycenter on the fixed side, blended with the one on the other side when
-     * given. A node without neighbours inherits its left neighbour's key, so it stays near it.
+     * given. A node without neighbours inherits its left neighbour's key (0 if it is first), so it
+     * stays near it.
      */
     private static void sortByBarycenter(int[] layer, Csr fixedSide, Csr otherSide, Ordering order, double[] key,
                                          LayerSorter sorter, boolean biasRight) {
         int[] position = order.position;
-        double previousKey = Double.NEGATIVE_INFINITY;
+        double previousKey = 0;
         for (int v : layer) {
             double fixed = barycenter(fixedSide, v, position);
             double other = otherSide == null ? Double.NaN : barycenter(otherSide, v, position);

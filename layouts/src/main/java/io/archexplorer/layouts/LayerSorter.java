@@ -3,14 +3,15 @@ package io.archexplorer.layouts;
 import java.util.Arrays;
 
 /**
- * Sorts one rank by a key per node (a barycenter, or an initial position) under two constraints:
+ * Sorts one rank by a non-negative key per node (a barycenter, or an initial position) under two
+ * constraints:
  * <ul>
  *   <li>members of a compound stay contiguous: the items directly inside a compound (its own
  *       nodes and its child compounds) are ordered by key, a child compound's key being the mean
  *       key of its members in this rank, and each child compound is then sorted the same way;</li>
  *   <li>pinned nodes (those a previous layout placed) keep their relative order: their keys are
- *       made increasing by pool-adjacent-violators (the closest monotone fit), then spread by one
- *       key quantum where equal.</li>
+ *       made non-decreasing by pool-adjacent-violators (the closest monotone fit), then strictly
+ *       increasing by at least one key quantum.</li>
  * </ul>
  * Ties go by current position, or reversed to let alternating sweeps escape local optima; either
  * way the result is deterministic.
@@ -29,7 +30,7 @@ final class LayerSorter {
     private final boolean[] pinned;
     private final boolean anyPinned;
     private final CompoundTree compounds;
-    /** Keys lie below the largest rank size; the scale makes key * scale + 1 fit in KEY_BITS. */
+    /** Keys lie in [0, largest rank size + one quantum per pinned node); the scale makes key * scale fit in KEY_BITS. */
     private final double keyScale;
     private final double keyQuantum;
     // Per-compound sums for the current rank; reset after each sort by walking the same nodes.
@@ -202,7 +203,7 @@ final class LayerSorter {
     }
 
     private long pack(double k, int tiePosition) {
-        long quantized = k == Double.NEGATIVE_INFINITY ? 0 : 1 + (long) (k * keyScale);
+        long quantized = (long) (k * keyScale);
         long tie = biasRight ? layerSize - 1 - tiePosition : tiePosition;
         return (quantized << TIE_BITS) | tie;
     }
@@ -214,7 +215,8 @@ final class LayerSorter {
 
     /**
      * Pool adjacent violators over the pinned nodes, taken in their current (required) order;
-     * equal results are then spread by one quantum so that no tie can reverse them.
+     * then each pinned key is raised to at least one quantum above the previous one, so that no
+     * tie (which may be broken in reverse) can swap two pinned nodes.
      */
     private void makePinnedKeysIncreasing(int[] layer) {
         int pools = 0;
@@ -224,7 +226,7 @@ final class LayerSorter {
             }
             double mean = key[v];
             int count = 1;
-            while (pools > 0 && pooledKey[pools - 1] >= mean) {
+            while (pools > 0 && pooledKey[pools - 1] > mean) {
                 pools--;
                 mean = (pooledKey[pools] * pooledCount[pools] + mean * count) / (pooledCount[pools] + count);
                 count += pooledCount[pools];
@@ -234,11 +236,14 @@ final class LayerSorter {
         }
         int pool = 0;
         int usedInPool = 0;
+        double previous = Double.NEGATIVE_INFINITY;
         for (int v : layer) {
             if (!pinned[v]) {
                 continue;
             }
-            key[v] = pooledKey[pool] + usedInPool * keyQuantum;
+            double k = Math.max(pooledKey[pool], previous + keyQuantum);
+            key[v] = k;
+            previous = k;
             if (++usedInPool == pooledCount[pool]) {
                 pool++;
                 usedInPool = 0;
