@@ -15,7 +15,8 @@ package io.archexplorer.layouts;
  * Crossings are counted once per round (counting is a third of a sweep's cost). Rounds stop after
  * two without improvement, or when a work budget proportional to the graph size is spent: that
  * bounds the run time on huge graphs while staying deterministic (a time limit would not be). The
- * second start only runs if the first left crossings. Transposing after every sweep, as Gansner et
+ * second start only runs if the first left crossings, and stops at its first round that does not
+ * beat the first start. Transposing after every sweep, as Gansner et
  * al. do, cost half the time for no measurable gain once the look-ahead term was in, so it runs
  * once at the end.
  */
@@ -38,6 +39,8 @@ final class CrossingReduction {
         Ordering best = null;
         long bestCount = Long.MAX_VALUE;
         for (boolean longEdgesFirst : new boolean[] {false, true}) {
+            // The second start gets one round to show promise: where it loses, it loses from the start.
+            int patience = longEdgesFirst ? 1 : PATIENCE;
             Ordering current = InitialOrder.build(graph, hint, sorter, longEdgesFirst);
             long count = crossings.count(current);
             if (count < bestCount) {
@@ -45,7 +48,7 @@ final class CrossingReduction {
                 bestCount = count;
             }
             long work = 0;
-            for (int round = 0, sinceBest = 0; round < MAX_ROUNDS && sinceBest < PATIENCE && bestCount > 0
+            for (int round = 0, sinceBest = 0; round < MAX_ROUNDS && sinceBest < patience && bestCount > 0
                     && (round == 0 || work < WORK_BUDGET_PER_START); round++) {
                 boolean biasRight = round % 2 == 1;
                 boolean twoSided = round > 0;
