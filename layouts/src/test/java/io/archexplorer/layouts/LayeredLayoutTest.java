@@ -81,6 +81,27 @@ class LayeredLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nets")
+    void framesHoldNoOutsiderAndOnlyNestWithinEachOther(String name, Supplier<LayoutGraph> net) {
+        LayoutGraph graph = net.get();
+        Layout layout = TOP_DOWN.layout(graph);
+        for (Frame frame : layout.frames()) {
+            for (int v = 0; v < graph.nodeCount(); v++) {
+                NodeBox box = layout.node(graph.nodeId(v));
+                boolean overlaps = box.right() > frame.left() && box.left() < frame.right()
+                        && box.bottom() > frame.top() && box.top() < frame.bottom();
+                assertTrue(!overlaps || graph.isInside(v, frame.compoundId()), box.id() + " intrudes into " + frame);
+            }
+            for (Frame other : layout.frames()) {
+                boolean overlaps = other.right() > frame.left() && other.left() < frame.right()
+                        && other.bottom() > frame.top() && other.top() < frame.bottom();
+                assertTrue(other == frame || !overlaps || frame.encloses(other) || other.encloses(frame),
+                        frame + " and " + other + " overlap without nesting");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nets")
     void compoundMembersAreContiguousInEveryRank(String name, Supplier<LayoutGraph> net) {
         LayoutGraph graph = net.get();
         Layout layout = TOP_DOWN.layout(graph);
