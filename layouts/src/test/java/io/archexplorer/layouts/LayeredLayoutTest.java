@@ -36,7 +36,7 @@ class LayeredLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nets")
-    void boxesNeverOverlapAndEdgesFlowDownstream(String name, Supplier<LayoutGraph> net) {
+    void boxesNeverOverlapEdgesFlowDownstreamAllInsideTheDrawing(String name, Supplier<LayoutGraph> net) {
         LayoutGraph graph = net.get();
         for (LayeredLayout engine : List.of(TOP_DOWN, LEFT_RIGHT)) {
             Layout layout = engine.layout(graph);
@@ -44,6 +44,7 @@ class LayeredLayoutTest {
             assertEquals(graph.edgeCount(), layout.edges().size());
             LayoutAssertions.assertNoOverlap(layout);
             LayoutAssertions.assertEdgesFlowForward(layout);
+            LayoutAssertions.assertInsideDrawing(layout);
         }
     }
 
