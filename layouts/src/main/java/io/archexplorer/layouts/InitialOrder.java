@@ -16,20 +16,14 @@ final class InitialOrder {
     }
 
     static Ordering build(LayeredGraph graph, StabilityHint hint, LayerSorter sorter, boolean longEdgesFirst) {
-        int[][] layers = depthFirstLayers(graph, longEdgesFirst);
-        int[] position = new int[graph.nodeCount];
-        for (int[] layer : layers) {
-            for (int i = 0; i < layer.length; i++) {
-                position[layer[i]] = i;
-            }
-            reorderPinned(layer, hint, position);
-        }
-        Ordering order = new Ordering(layers, graph.nodeCount);
+        Ordering order = new Ordering(depthFirstLayers(graph, longEdgesFirst), graph.nodeCount);
         double[] key = new double[graph.nodeCount];
-        for (int v = 0; v < graph.nodeCount; v++) {
-            key[v] = order.position[v];
-        }
-        for (int[] layer : layers) {
+        for (int[] layer : order.layers) {
+            reorderPinned(layer, hint, order.position);
+            order.renumber(layer);
+            for (int v : layer) {
+                key[v] = order.position[v];
+            }
             sorter.sort(layer, key, order.position, false);
             order.renumber(layer);
         }
@@ -117,9 +111,6 @@ final class InitialOrder {
             if (hint.pinned[layer[i]]) {
                 layer[i] = pinnedNodes[k++];
             }
-        }
-        for (int i = 0; i < layer.length; i++) {
-            position[layer[i]] = i;
         }
     }
 }
