@@ -1,10 +1,8 @@
 package io.archexplorer.layouts;
 
 import static io.archexplorer.layouts.LayoutAssertions.across;
-import static io.archexplorer.layouts.LayoutAssertions.along;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

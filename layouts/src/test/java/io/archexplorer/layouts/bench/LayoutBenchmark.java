@@ -1,31 +1,16 @@
 package io.archexplorer.layouts.bench;
 
-import io.archexplorer.layouts.Direction;
-import io.archexplorer.layouts.EdgeRoute;
 import io.archexplorer.layouts.LayeredLayout;
 import io.archexplorer.layouts.Layout;
 import io.archexplorer.layouts.LayoutGraph;
 import io.archexplorer.layouts.LayoutOptions;
 import io.archexplorer.layouts.LayoutQuality;
-import io.archexplorer.layouts.NodeBox;
 import io.archexplorer.layouts.SyntheticNets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkBendPoint;
-import org.eclipse.elk.graph.ElkEdge;
-import org.eclipse.elk.graph.ElkEdgeSection;
-import org.eclipse.elk.graph.ElkNode;
-import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Our layered layout against ELK layered, in the same JVM, on the synthetic nets (boxes 120 × 40,
@@ -51,7 +36,6 @@ public final class LayoutBenchmark {
     }
 
     public static void main(String[] args) {
-        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
         List<Net> nets = List.of(
                 new Net("squeezenet", SyntheticNets::squeezenet),
                 new Net("resnet50", SyntheticNets::resnet50),
@@ -68,7 +52,7 @@ public final class LayoutBenchmark {
             LayoutGraph flat = SyntheticNets.withoutCompounds(withBlocks);
             Timed oursFlat = time(() -> ours.layout(flat));
             Timed oursBlocks = time(() -> ours.layout(withBlocks));
-            Timed elk = time(() -> layoutWithElk(flat));
+            Timed elk = time(() -> ElkPeer.layout(flat));
             System.out.printf("%-25s %5d %5d %8.2f %8.2f %9.2f %6.1fx %7d %7d %7.0f %7.0f %9.2f %8d%n", net.name(),
                     flat.nodeCount(), flat.edgeCount(), oursFlat.medianMillis, oursFlat.medianCpuMillis,
                     elk.medianMillis, elk.medianMillis / oursFlat.medianMillis,
@@ -101,48 +85,5 @@ public final class LayoutBenchmark {
         Arrays.sort(millis);
         Arrays.sort(cpuMillis);
         return new Timed(layout, millis[MEASURED_RUNS / 2], cpuMillis[MEASURED_RUNS / 2]);
-    }
-
-    /** Builds the ELK graph (untimed), times only ELK's layout run, and reads the result back as a {@link Layout}. */
-    private static Layout layoutWithElk(LayoutGraph graph) {
-        ElkNode root = ElkGraphUtil.createGraph();
-        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.DOWN);
-        ElkNode[] nodes = new ElkNode[graph.nodeCount()];
-        for (int v = 0; v < nodes.length; v++) {
-            nodes[v] = ElkGraphUtil.createNode(root);
-            nodes[v].setIdentifier(graph.nodeId(v));
-            nodes[v].setDimensions(graph.width(v), graph.height(v));
-        }
-        List<ElkEdge> edges = new ArrayList<>(graph.edgeCount());
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            edges.add(ElkGraphUtil.createSimpleEdge(nodes[graph.indexOf(graph.edgeSource(e))],
-                    nodes[graph.indexOf(graph.edgeTarget(e))]));
-        }
-        long start = System.nanoTime();
-        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-        double millis = (System.nanoTime() - start) / 1e6;
-
-        List<NodeBox> boxes = new ArrayList<>(nodes.length);
-        for (ElkNode node : nodes) {
-            boxes.add(new NodeBox(node.getIdentifier(), node.getX() + node.getWidth() / 2,
-                    node.getY() + node.getHeight() / 2, node.getWidth(), node.getHeight()));
-        }
-        List<EdgeRoute> routes = new ArrayList<>(edges.size());
-        for (int e = 0; e < edges.size(); e++) {
-            ElkEdgeSection section = edges.get(e).getSections().get(0);
-            double[] points = new double[2 * (section.getBendPoints().size() + 2)];
-            points[0] = section.getStartX();
-            points[1] = section.getStartY();
-            int k = 2;
-            for (ElkBendPoint bend : section.getBendPoints()) {
-                points[k++] = bend.getX();
-                points[k++] = bend.getY();
-            }
-            points[k++] = section.getEndX();
-            points[k] = section.getEndY();
-            routes.add(new EdgeRoute(graph.edgeSource(e), graph.edgeTarget(e), points));
-        }
-        return new Layout(Direction.TOP_TO_BOTTOM, boxes, routes, List.of(), millis);
     }
 }
