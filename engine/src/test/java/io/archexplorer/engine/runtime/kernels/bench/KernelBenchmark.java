@@ -50,7 +50,8 @@ public final class KernelBenchmark {
         // The load average says how far the figures are from a quiet machine's: above ~0.5 someone else is running.
         System.out.printf("GFLOP/s, median of %d runs; %s, %d cpus, %s, load average %.2f%n", RUNS,
                 FloatVector.SPECIES_PREFERRED, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.getProperty("java.vm.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("%-38s %7s %9s %9s %9s %9s %8s%n", "kernel", "naive", "1t med", "1t best", "2t med",
                 "2t best", "ms 2t");
 
