@@ -56,10 +56,14 @@ public final class DiagramPainter {
         for (Diagram.Frame f : frames) {
             s.rect(ox + f.left(), oy + f.top(), f.right() - f.left(), f.bottom() - f.top(), 6,
                     Rgb.hex("#52606d").withAlpha(0.045), FRAME, 0.8);
-            s.text(f.block(), ox + f.left() + 5, oy + f.top() + 9, 8.5, false, MUTED, Surface.Anchor.START);
         }
         for (Diagram.Edge e : d.edges()) {
             paintEdge(s, e, ox, oy);
+        }
+        // Block names go over the edges, on a halo, so an edge entering the frame cannot hide them.
+        for (Diagram.Frame f : frames) {
+            halo(s, f.block(), ox + f.left() + 5, oy + f.top() + 9, 8.5);
+            s.text(f.block(), ox + f.left() + 5, oy + f.top() + 9, 8.5, false, MUTED, Surface.Anchor.START);
         }
         Set<String> labelled = new HashSet<>();
         for (Diagram.Edge e : d.edges()) {
@@ -102,11 +106,16 @@ public final class DiagramPainter {
         double x = ox + e.points()[0];
         double y = oy + e.points()[1];
         double size = 8.5;
-        double w = Surface.textWidth(e.label(), size);
         double lx = direction == Direction.TOP_TO_BOTTOM ? x + 4 : x + 3;
         double ly = direction == Direction.TOP_TO_BOTTOM ? y + 11 : y - 4;
-        s.rect(lx - 1.5, ly - size + 1, w + 3, size + 2, 2, Rgb.hex("#ffffff").withAlpha(0.85), null, 0);
+        halo(s, e.label(), lx, ly, size);
         s.text(e.label(), lx, ly, size, false, MUTED, Surface.Anchor.START);
+    }
+
+    /** A translucent white patch behind small text, so lines passing under it do not make it unreadable. */
+    private static void halo(Surface s, String text, double x, double baseline, double size) {
+        s.rect(x - 1.5, baseline - size + 1, Surface.textWidth(text, size) + 3, size + 2, 2,
+                Rgb.hex("#ffffff").withAlpha(0.85), null, 0);
     }
 
     private static void paintNode(Surface s, Diagram.Node n, double ox, double oy) {
