@@ -10,10 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Max, average, global and adaptive average pooling on NCHW planes.
  *
  * <p>Why the window pooling is fast: a k×k window is separable. For each output row the k input rows it covers
- * are first reduced to one row (max or sum) with full-width vector operations over contiguous memory, and only
- * then is each output's k-wide horizontal window reduced from that row. That is k + k operations per output
- * instead of k·k scattered ones, and the first pass runs at vector speed. The window is clipped to the input
- * once per output row and column, never tested per element.
+ * are reduced to one row (max or sum), then that row's k-wide windows at every position; both passes are
+ * full-width vector operations over contiguous memory, and an output only picks its window's value, whatever
+ * the stride. Windows cut by the border (padding, ceil mode) take a clipped scalar path.
  */
 public final class PoolKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -28,8 +27,10 @@ public final class PoolKernels {
         int outH = out.h();
         int outW = out.w();
         boolean max = pool.mode() == Pool.Mode.MAX;
+        int kw = pool.kernelW();
         return p -> Split.run(p, in.n() * in.c(), (long) inH * inW, (from, to) -> {
             float[] row = new float[inW];
+            float[] windows = new float[Math.max(inW - kw + 1, 1)];
             for (int plane = from; plane < to; plane++) {
                 int inBase = plane * inH * inW;
                 int outBase = plane * outH * outW;
@@ -39,13 +40,18 @@ public final class PoolKernels {
                     int ys = Math.max(y0, 0);
                     int ye = Math.min(y1, inH);
                     reduceRows(input, inBase, inW, ys, ye, row, max);
+                    slideWindow(row, inW, kw, windows, max);
                     int outRow = outBase + oy * outW;
                     // An average divides by the window clipped to the padded input (PyTorch's count_include_pad) or
                     // to the input itself; a ceil-mode window hanging past the padding never counts.
                     int rowsCounted = pool.countIncludePad() ? y1 - y0 : ye - ys;
                     for (int ox = 0; ox < outW; ox++) {
                         int x0 = ox * pool.strideW() - pool.padW();
-                        int x1 = Math.min(x0 + pool.kernelW(), inW + pool.padW());
+                        if (x0 >= 0 && x0 + kw <= inW) {
+                            output[outRow + ox] = max ? windows[x0] : windows[x0] / (rowsCounted * kw);
+                            continue;
+                        }
+                        int x1 = Math.min(x0 + kw, inW + pool.padW());
                         int xs = Math.max(x0, 0);
                         int xe = Math.min(x1, inW);
                         output[outRow + ox] = max ? rowMax(row, xs, xe)
@@ -54,6 +60,29 @@ public final class PoolKernels {
                 }
             }
         });
+    }
+
+    /**
+     * windows[i] = max (or sum) of row[i, i + k) for every window wholly inside the row, with contiguous vector
+     * loads at the k offsets; each output then only picks its window's value, whatever the stride.
+     */
+    private static void slideWindow(float[] row, int width, int k, float[] windows, boolean max) {
+        int count = width - k + 1;
+        if (count <= 0) {
+            return;
+        }
+        int i = 0;
+        for (; i + VL <= count; i += VL) {
+            FloatVector acc = FloatVector.fromArray(SPECIES, row, i);
+            for (int d = 1; d < k; d++) {
+                FloatVector v = FloatVector.fromArray(SPECIES, row, i + d);
+                acc = max ? acc.max(v) : acc.add(v);
+            }
+            acc.intoArray(windows, i);
+        }
+        for (; i < count; i++) {
+            windows[i] = max ? rowMax(row, i, i + k) : rowSum(row, i, i + k);
+        }
     }
 
     /** Max of row[from, to); a plain compare, not Math.max, whose NaN and −0 handling costs branches. */
