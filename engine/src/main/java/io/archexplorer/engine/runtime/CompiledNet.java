@@ -13,11 +13,13 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.runtime.kernels.Conv2d;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
@@ -80,8 +82,10 @@ public final class CompiledNet implements AutoCloseable {
      * checking that weights and activations fit in the heap.
      *
      * @throws InsufficientMemoryException naming the figures when they do not fit
+     * @throws IllegalArgumentException naming a layer the runtime cannot execute (opaque, unknown shape, ...)
      */
     public static CompiledNet create(Net net, long seed, RuntimeOptions options) {
+        net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryBudget.check(net, MemoryBudget.weightBytes(net), MemoryPlan.of(net, fusion).arenaBytes());
         return compile(net, NetWeights.generate(net, seed), options);
@@ -89,6 +93,7 @@ public final class CompiledNet implements AutoCloseable {
 
     /** Compiles the net with the given weights (index-aligned with its layers). */
     public static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options) {
+        net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
         MemoryBudget.check(net, 0, plan.arenaBytes());
@@ -265,6 +270,16 @@ public final class CompiledNet implements AutoCloseable {
             }
             if (op instanceof Add) {
                 return ElementwiseKernels.sum(inputs, output, count);
+            }
+            if (op instanceof Elementwise e) {
+                return ElementwiseKernels.combine(e.operation(), inputs, output, count);
+            }
+            if (op instanceof Scale) {
+                LayerWeights w = weights.layer(layer);
+                float[] shift = w.beta() == null ? new float[in.c()] : w.beta();
+                weightBytes += w.bytes();
+                return ElementwiseKernels.affine(w.gamma(), shift, x, output, in.n(), in.c(),
+                        Math.toIntExact(in.elementsPerImage() / in.c()));
             }
             if (op instanceof ChannelMultiply) {
                 return ElementwiseKernels.scaleChannels(x, inputs[1], output, in.n(), in.c(), in.h() * in.w());

@@ -8,6 +8,7 @@ import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.Identity;
+import io.archexplorer.engine.ops.Reshape;
 
 /**
  * Decides which layers run as their own step and which ride along with another: a batchnorm folded into the
@@ -74,7 +75,7 @@ final class Fusion {
     }
 
     static boolean isView(Op op) {
-        return op instanceof Flatten || op instanceof Dropout || op instanceof Identity;
+        return op instanceof Flatten || op instanceof Dropout || op instanceof Identity || op instanceof Reshape;
     }
 
     private static boolean isFusable(Op op) {

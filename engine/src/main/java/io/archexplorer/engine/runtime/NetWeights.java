@@ -6,6 +6,7 @@ import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.Scale;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
  *
  * <p>{@link #generate} makes them deterministically from a seed so that {@code run} and {@code export} with the
  * same seed use bit-identical weights: He-normal (std √(2 / fan-in)) for conv and fc weights, zero biases, and
- * batchnorm with γ = 1, β = 0, mean 0, variance 1. He-normal keeps the variance of activations roughly constant
+ * batchnorm with γ = 1, β = 0, mean 0, variance 1 (a scale layer: γ = 1, β = 0). He-normal keeps the variance of activations roughly constant
  * through ReLU layers, so the deepest presets stay finite. Each layer draws from its own generator seeded by the
  * seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
  */
@@ -50,6 +51,10 @@ public final class NetWeights {
         if (layer.op() instanceof BatchNorm) {
             int c = in.c();
             return new LayerWeights(null, null, filled(c, 1f), new float[c], new float[c], filled(c, 1f));
+        }
+        if (layer.op() instanceof Scale scale) {
+            int c = in.c();
+            return new LayerWeights(null, null, filled(c, 1f), scale.bias() ? new float[c] : null, null, null);
         }
         return LayerWeights.NONE;
     }

@@ -17,6 +17,7 @@ import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
@@ -88,6 +89,8 @@ final class LayerTranslator {
             adaptiveAvgPool(b);
         } else if (op instanceof Add) {
             graph.node(b.inputs().size() == 2 ? "Add" : "Sum", b.name(), b.inputs(), b.output());
+        } else if (op instanceof Elementwise e && (e.operation() == Elementwise.Operation.MAX || b.inputs().size() == 2)) {
+            graph.node(e.operation() == Elementwise.Operation.MAX ? "Max" : "Mul", b.name(), b.inputs(), b.output());
         } else if (op instanceof ChannelMultiply) {
             channelMultiply(b);
         } else if (op instanceof Concat) {

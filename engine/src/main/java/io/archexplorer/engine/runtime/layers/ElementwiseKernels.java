@@ -1,7 +1,9 @@
 package io.archexplorer.engine.runtime.layers;
 
 import io.archexplorer.engine.ops.Activation;
+import io.archexplorer.engine.ops.Elementwise;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -81,21 +83,32 @@ public final class ElementwiseKernels {
 
     /** out = Σ inputs, element by element. */
     public static LayerKernel sum(float[][] inputs, float[] out, int count) {
+        return combine(VectorOperators.ADD, inputs, out, count);
+    }
+
+    /** out = the product or the maximum of the inputs, element by element (Caffe's Eltwise PROD and MAX). */
+    public static LayerKernel combine(Elementwise.Operation operation, float[][] inputs, float[] out, int count) {
+        return combine(operation == Elementwise.Operation.MUL ? VectorOperators.MUL : VectorOperators.MAX, inputs,
+                out, count);
+    }
+
+    private static LayerKernel combine(VectorOperators.Binary op, float[][] inputs, float[] out, int count) {
         return p -> Split.run(p, count, inputs.length + 1, (from, to) -> {
             int i = from;
             for (; i + VL <= to; i += VL) {
                 FloatVector acc = FloatVector.fromArray(SPECIES, inputs[0], i);
                 for (int k = 1; k < inputs.length; k++) {
-                    acc = acc.add(FloatVector.fromArray(SPECIES, inputs[k], i));
+                    acc = acc.lanewise(op, FloatVector.fromArray(SPECIES, inputs[k], i));
                 }
                 acc.intoArray(out, i);
             }
-            for (; i < to; i++) {
-                float acc = inputs[0][i];
+            if (i < to) {
+                VectorMask<Float> tail = SPECIES.indexInRange(i, to);
+                FloatVector acc = FloatVector.fromArray(SPECIES, inputs[0], i, tail);
                 for (int k = 1; k < inputs.length; k++) {
-                    acc += inputs[k][i];
+                    acc = acc.lanewise(op, FloatVector.fromArray(SPECIES, inputs[k], i, tail));
                 }
-                out[i] = acc;
+                acc.intoArray(out, i, tail);
             }
         });
     }
