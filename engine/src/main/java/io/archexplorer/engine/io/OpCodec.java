@@ -66,8 +66,9 @@ public final class OpCodec {
         for (Activation.Function f : Activation.Function.values()) {
             BY_KIND.put(f.kind(), new OpType(f.kind(), Activation.class, Map.of("function", f)));
         }
-        BY_KIND.put("max_pool", new OpType("max_pool", Pool.class, Map.of("mode", Pool.Mode.MAX)));
-        BY_KIND.put("avg_pool", new OpType("avg_pool", Pool.class, Map.of("mode", Pool.Mode.AVG)));
+        Map<String, Object> poolDefaults = Map.of("caffeRounding", false);
+        BY_KIND.put("max_pool", new OpType("max_pool", Pool.class, Map.of("mode", Pool.Mode.MAX), poolDefaults));
+        BY_KIND.put("avg_pool", new OpType("avg_pool", Pool.class, Map.of("mode", Pool.Mode.AVG), poolDefaults));
         register("global_avg_pool", GlobalAvgPool.class);
         register("adaptive_avg_pool", AdaptiveAvgPool.class);
         register("add", Add.class);

@@ -13,15 +13,17 @@ final class Windows {
 
     /**
      * Pooling output size. With {@code ceilMode} the division rounds up (Caffe's rule) and the last window is then
-     * dropped if it would start in the right padding, i.e. outside the input (PyTorch's and Caffe's clipping).
+     * dropped if it would start outside the input: always in PyTorch, only when there is padding in Caffe
+     * ({@code caffeRounding}; pooling_layer.cpp checks {@code if (pad_h_ || pad_w_)}).
      */
-    static int pooled(int in, int kernel, int stride, int pad, boolean ceilMode) {
+    static int pooled(int in, int kernel, int stride, int pad, boolean ceilMode, boolean caffeRounding) {
         int numerator = in + 2 * pad - kernel;
         if (!ceilMode) {
             return Math.floorDiv(numerator, stride) + 1;
         }
         int out = Math.floorDiv(numerator + stride - 1, stride) + 1;
-        if ((out - 1) * stride >= in + pad) {
+        boolean clips = !caffeRounding || pad > 0;
+        if (clips && (out - 1) * stride >= in + pad) {
             out--;
         }
         return out;
