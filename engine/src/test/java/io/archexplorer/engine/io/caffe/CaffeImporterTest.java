@@ -55,7 +55,7 @@ class CaffeImporterTest {
                 error("layer {\n  name: \"x\"\n"));
         assertEquals("net.prototxt:2:35: expected a value for 'num_output', got '}'",
                 error("layer {\n  convolution_param { num_output: }\n}"));
-        assertEquals("net.prototxt:2:9: string not closed by \" on its line", error("name: \"n\"\nlayer { name: \"a }\n}"));
+        assertEquals("net.prototxt:2:15: string not closed by \" on its line", error("name: \"n\"\nlayer { name: \"a }\n}"));
     }
 
     @Test
