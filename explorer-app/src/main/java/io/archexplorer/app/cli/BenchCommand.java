@@ -67,6 +67,9 @@ public final class BenchCommand implements Command {
             }
         } catch (InsufficientMemoryException e) {
             throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The runtime's refusal of a net it cannot execute (an opaque layer, an op without a kernel).
+            throw new UsageException(e.getMessage());
         }
         return 0;
     }

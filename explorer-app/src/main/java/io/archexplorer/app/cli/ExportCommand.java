@@ -46,6 +46,9 @@ public final class ExportCommand implements Command {
             OnnxExporter.write(net, NetWeights.generate(net, seed), file);
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The exporter's refusal of a net ONNX cannot express here (an opaque layer, an op without a mapping).
+            throw new UsageException(e.getMessage());
         }
         out.println("wrote " + file + " (" + net.size() + " layers, input " + net.inputShape() + ", seed " + seed + ")");
         return 0;

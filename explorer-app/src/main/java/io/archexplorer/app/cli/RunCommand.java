@@ -47,6 +47,9 @@ public final class RunCommand implements Command {
             result = compiled.run(input);
         } catch (InsufficientMemoryException e) {
             throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The runtime's refusal of a net it cannot execute (an opaque layer, an op without a kernel).
+            throw new UsageException(e.getMessage());
         }
         RawTensors.write(outputFile, result);
         out.println("wrote " + net.finalShape() + " = " + result.length + " float32 values to " + outputFile);
