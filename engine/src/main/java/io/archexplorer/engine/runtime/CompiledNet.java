@@ -13,6 +13,8 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
 import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
@@ -27,6 +29,7 @@ import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
+import io.archexplorer.engine.runtime.layers.ConvTransposeKernel;
 import io.archexplorer.engine.runtime.layers.CopyKernels;
 import io.archexplorer.engine.runtime.layers.ElementwiseKernels;
 import io.archexplorer.engine.runtime.layers.FullyConnectedKernel;
@@ -289,6 +292,14 @@ public final class CompiledNet implements AutoCloseable {
             }
             if (op instanceof ChannelSlice slice) {
                 return CopyKernels.slice(x, in, slice.start(), slice.end(), output);
+            }
+            if (op instanceof Crop crop) {
+                return CopyKernels.crop(crop, x, in, out, output);
+            }
+            if (op instanceof ConvTranspose up) {
+                LayerWeights w = weights.layer(layer);
+                weightBytes += w.bytes();
+                return ConvTransposeKernel.of(up, in, out, x, w.weight(), w.bias(), output);
             }
             if (op instanceof ChannelShuffle shuffle) {
                 return CopyKernels.shuffle(x, in, shuffle.groups(), output);

@@ -5,6 +5,7 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.Scale;
 import java.util.Arrays;
@@ -42,6 +43,13 @@ public final class NetWeights {
             float[] weight = heNormal(layer.name(), seed, conv.outChannels() * fanIn, fanIn);
             return new LayerWeights(weight, conv.bias() ? new float[conv.outChannels()] : null, null, null, null,
                     null);
+        }
+        if (layer.op() instanceof ConvTranspose up) {
+            // PyTorch's fan-in for a transposed convolution's [in][out/groups][kh][kw] weights: its second dimension
+            // times the kernel.
+            int fanIn = up.outChannels() / up.groups() * up.kernelH() * up.kernelW();
+            float[] weight = heNormal(layer.name(), seed, in.c() * fanIn, fanIn);
+            return new LayerWeights(weight, up.bias() ? new float[up.outChannels()] : null, null, null, null, null);
         }
         if (layer.op() instanceof FullyConnected fc) {
             int fanIn = Math.toIntExact(in.elementsPerImage());

@@ -12,11 +12,15 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 
 /**
@@ -122,6 +126,23 @@ public final class ReferenceExecutor {
                     }
                 }
             }
+        } else if (op instanceof Scale) {
+            int plane = Math.toIntExact(in[0].elementsPerImage() / in[0].c());
+            for (int i = 0; i < y.length; i++) {
+                int c = i / plane % in[0].c();
+                y[i] = x[0][i] * w.gamma()[c] + (w.beta() == null ? 0 : w.beta()[c]);
+            }
+        } else if (op instanceof Elementwise e) {
+            System.arraycopy(x[0], 0, y, 0, y.length);
+            for (int k = 1; k < x.length; k++) {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = e.operation() == Elementwise.Operation.MUL ? y[i] * x[k][i] : Math.max(y[i], x[k][i]);
+                }
+            }
+        } else if (op instanceof Crop c) {
+            crop(c, x[0], in[0], out, y);
+        } else if (op instanceof ConvTranspose t) {
+            convTranspose(t, w, x[0], in[0], out, y);
         } else if (op instanceof Lrn lrn) {
             lrn(lrn, x[0], in[0], y);
         } else if (op instanceof Softmax) {
@@ -164,6 +185,64 @@ public final class ReferenceExecutor {
                                     double v = x[((n * in.c() + g * inPerGroup + ic) * in.h() + iy) * in.w() + ix];
                                     sum += v * w.weight()[((oc * inPerGroup + ic) * c.kernelH() + ky) * c.kernelW()
                                             + kx];
+                                }
+                            }
+                        }
+                        y[((n * out.c() + oc) * out.h() + oy) * out.w() + ox] = sum;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Feature maps only: out[n][c][h][w] = in[n + o0][c + o1][h + o2][w + o3], o_d = 0 before the crop's axis. */
+    private static void crop(Crop c, double[] x, Shape in, Shape out, double[] y) {
+        int[] o = new int[4];
+        for (int d = c.axis(); d < 4; d++) {
+            o[d] = c.offset(d);
+        }
+        int i = 0;
+        for (int n = 0; n < out.n(); n++) {
+            for (int ch = 0; ch < out.c(); ch++) {
+                for (int h = 0; h < out.h(); h++) {
+                    for (int w = 0; w < out.w(); w++) {
+                        y[i++] = x[(((n + o[0]) * in.c() + ch + o[1]) * in.h() + h + o[2]) * in.w() + w + o[3]];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Gathered per output element (the runtime scatters per input element): input (iy, ix) reaches output oy when
+     * oy = iy·stride − pad + ky·dilation, i.e. iy = (oy + pad − ky·dilation) / stride when that divides exactly.
+     */
+    private static void convTranspose(ConvTranspose t, LayerWeights w, double[] x, Shape in, Shape out, double[] y) {
+        int inPerGroup = in.c() / t.groups();
+        int outPerGroup = t.outChannels() / t.groups();
+        for (int n = 0; n < out.n(); n++) {
+            for (int oc = 0; oc < out.c(); oc++) {
+                int g = oc / outPerGroup;
+                for (int oy = 0; oy < out.h(); oy++) {
+                    for (int ox = 0; ox < out.w(); ox++) {
+                        double sum = w.bias() == null ? 0 : w.bias()[oc];
+                        for (int i = 0; i < inPerGroup; i++) {
+                            int ic = g * inPerGroup + i;
+                            for (int ky = 0; ky < t.kernelH(); ky++) {
+                                for (int kx = 0; kx < t.kernelW(); kx++) {
+                                    int ny = oy + t.padH() - ky * t.dilationH();
+                                    int nx = ox + t.padW() - kx * t.dilationW();
+                                    if (ny % t.strideH() != 0 || nx % t.strideW() != 0) {
+                                        continue;
+                                    }
+                                    int iy = ny / t.strideH();
+                                    int ix = nx / t.strideW();
+                                    if (ny < 0 || nx < 0 || iy >= in.h() || ix >= in.w()) {
+                                        continue;
+                                    }
+                                    sum += x[((n * in.c() + ic) * in.h() + iy) * in.w() + ix]
+                                            * w.weight()[((ic * outPerGroup + oc % outPerGroup) * t.kernelH() + ky)
+                                            * t.kernelW() + kx];
                                 }
                             }
                         }
