@@ -76,6 +76,7 @@ public final class CostAnalysis {
     private static boolean isBatchNormPart(Net net, int i) {
         Op op = net.layer(i).op();
         return op instanceof BatchNorm
-                || op instanceof Scale && net.layer(net.inputIndices(i)[0]).op() instanceof BatchNorm bn && !bn.affine();
+                || op instanceof Scale && net.layer(net.inputIndices(i)[0]).op() instanceof BatchNorm bn
+                        && !bn.affine();
     }
 }

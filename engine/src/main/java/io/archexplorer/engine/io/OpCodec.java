@@ -188,7 +188,7 @@ public final class OpCodec {
         if (target == double.class && value instanceof Number n) {
             return n.doubleValue();
         }
-        if ((target == boolean.class && value instanceof Boolean) || (target == String.class && value instanceof String)) {
+        if (target == boolean.class && value instanceof Boolean || target == String.class && value instanceof String) {
             return value;
         }
         if (target == List.class && value instanceof List<?> list && list.stream().allMatch(OpCodec::isWhole)) {

@@ -23,12 +23,7 @@ public record Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW
         if (mode == null) {
             throw new IllegalArgumentException("mode is missing");
         }
-        Windows.requirePositive("kernel_h", kernelH);
-        Windows.requirePositive("kernel_w", kernelW);
-        Windows.requirePositive("stride_h", strideH);
-        Windows.requirePositive("stride_w", strideW);
-        Windows.requireNonNegative("pad_h", padH);
-        Windows.requireNonNegative("pad_w", padW);
+        Windows.requireWindow(kernelH, kernelW, strideH, strideW, padH, padW);
         if (padH > kernelH / 2 || padW > kernelW / 2) {
             throw new IllegalArgumentException("padding " + padH + "×" + padW + " exceeds half the kernel "
                     + Windows.kernel(kernelH, kernelW));

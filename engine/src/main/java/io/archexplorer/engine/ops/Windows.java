@@ -29,6 +29,29 @@ final class Windows {
         return out;
     }
 
+    /** Kernel and stride ≥ 1, padding ≥ 0, per axis. */
+    static void requireWindow(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
+        requirePositive("kernel_h", kernelH);
+        requirePositive("kernel_w", kernelW);
+        requirePositive("stride_h", strideH);
+        requirePositive("stride_w", strideW);
+        requireNonNegative("pad_h", padH);
+        requireNonNegative("pad_w", padW);
+    }
+
+    /** A (transposed) convolution's attributes: a valid window, dilation ≥ 1, groups dividing the outputs. */
+    static void requireConvolution(int outChannels, int kernelH, int kernelW, int strideH, int strideW, int padH,
+                                   int padW, int dilationH, int dilationW, int groups) {
+        requirePositive("out_channels", outChannels);
+        requireWindow(kernelH, kernelW, strideH, strideW, padH, padW);
+        requirePositive("dilation_h", dilationH);
+        requirePositive("dilation_w", dilationW);
+        requirePositive("groups", groups);
+        if (outChannels % groups != 0) {
+            throw new IllegalArgumentException("output channels " + outChannels + " not divisible by groups " + groups);
+        }
+    }
+
     static void requirePositive(String what, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(what + " must be ≥ 1, got " + value);

@@ -23,6 +23,7 @@ import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.ops.TrainingHead;
 import io.archexplorer.engine.runtime.kernels.Conv2d;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
@@ -309,6 +310,10 @@ public final class CompiledNet implements AutoCloseable {
             }
             if (op instanceof Softmax) {
                 return NormalizationKernels.softmax(in, x, output);
+            }
+            if (op instanceof TrainingHead head) {
+                throw new IllegalArgumentException("layer '" + net.layer(layer).name() + "' is a training layer ("
+                        + head.type() + "); the runtime runs inference nets (open the deploy file)");
             }
             throw new IllegalArgumentException("layer '" + net.layer(layer).name() + "': the runtime cannot execute "
                     + op.kind());

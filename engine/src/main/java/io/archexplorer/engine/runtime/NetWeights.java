@@ -16,9 +16,9 @@ import java.util.SplittableRandom;
  *
  * <p>{@link #generate} makes them deterministically from a seed so that {@code run} and {@code export} with the
  * same seed use bit-identical weights: He-normal (std √(2 / fan-in)) for conv and fc weights, zero biases, and
- * batchnorm with γ = 1, β = 0, mean 0, variance 1 (a scale layer: γ = 1, β = 0). He-normal keeps the variance of activations roughly constant
- * through ReLU layers, so the deepest presets stay finite. Each layer draws from its own generator seeded by the
- * seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
+ * batchnorm with γ = 1, β = 0, mean 0, variance 1 (a scale layer: γ = 1, β = 0). He-normal keeps the variance of
+ * activations roughly constant through ReLU layers, so the deepest presets stay finite. Each layer draws from its own
+ * generator seeded by the seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
  */
 public final class NetWeights {
     private final LayerWeights[] layers;

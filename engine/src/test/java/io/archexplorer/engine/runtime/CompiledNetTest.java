@@ -121,7 +121,7 @@ class CompiledNetTest {
         }
     }
 
-    /** Non-trivial batchnorm statistics (and scale factors), so folding them into the convolution is really exercised. */
+    /** Non-trivial batchnorm statistics and scale factors, so folding them into convolutions is really exercised. */
     static void perturbBatchNorm(NetWeights weights) {
         java.util.Random r = new java.util.Random(3);
         for (int i = 0; i < weights.size(); i++) {

@@ -214,43 +214,43 @@ public final class ReferenceExecutor {
     }
 
     /**
-     * Gathered per output element (the runtime scatters per input element): input (iy, ix) reaches output oy when
-     * oy = iy·stride − pad + ky·dilation, i.e. iy = (oy + pad − ky·dilation) / stride when that divides exactly.
+     * The textbook equivalence, independent of the runtime's scatter: a transposed convolution is a stride-1
+     * convolution of the input spread out by the stride (stride − 1 zeros between elements), padded by
+     * dilation·(kernel − 1) − pad, with every filter flipped and its input and output channels swapped.
+     * (Covers pad ≤ dilation·(kernel − 1), where that padding is not negative.)
      */
     private static void convTranspose(ConvTranspose t, LayerWeights w, double[] x, Shape in, Shape out, double[] y) {
+        int spreadH = (in.h() - 1) * t.strideH() + 1;
+        int spreadW = (in.w() - 1) * t.strideW() + 1;
+        Shape spreadShape = Shape.of(in.n(), in.c(), spreadH, spreadW);
+        double[] spread = new double[Math.toIntExact(spreadShape.elements())];
+        for (int nc = 0; nc < in.n() * in.c(); nc++) {
+            for (int h = 0; h < in.h(); h++) {
+                for (int v = 0; v < in.w(); v++) {
+                    spread[(nc * spreadH + h * t.strideH()) * spreadW + v * t.strideW()] =
+                            x[(nc * in.h() + h) * in.w() + v];
+                }
+            }
+        }
         int inPerGroup = in.c() / t.groups();
-        int outPerGroup = t.outChannels() / t.groups();
-        for (int n = 0; n < out.n(); n++) {
-            for (int oc = 0; oc < out.c(); oc++) {
-                int g = oc / outPerGroup;
-                for (int oy = 0; oy < out.h(); oy++) {
-                    for (int ox = 0; ox < out.w(); ox++) {
-                        double sum = w.bias() == null ? 0 : w.bias()[oc];
-                        for (int i = 0; i < inPerGroup; i++) {
-                            int ic = g * inPerGroup + i;
-                            for (int ky = 0; ky < t.kernelH(); ky++) {
-                                for (int kx = 0; kx < t.kernelW(); kx++) {
-                                    int ny = oy + t.padH() - ky * t.dilationH();
-                                    int nx = ox + t.padW() - kx * t.dilationW();
-                                    if (ny % t.strideH() != 0 || nx % t.strideW() != 0) {
-                                        continue;
-                                    }
-                                    int iy = ny / t.strideH();
-                                    int ix = nx / t.strideW();
-                                    if (ny < 0 || nx < 0 || iy >= in.h() || ix >= in.w()) {
-                                        continue;
-                                    }
-                                    sum += x[((n * in.c() + ic) * in.h() + iy) * in.w() + ix]
-                                            * w.weight()[((ic * outPerGroup + oc % outPerGroup) * t.kernelH() + ky)
-                                            * t.kernelW() + kx];
-                                }
-                            }
-                        }
-                        y[((n * out.c() + oc) * out.h() + oy) * out.w() + ox] = sum;
+        int outPerGroup = out.c() / t.groups();
+        int kh = t.kernelH();
+        int kw = t.kernelW();
+        float[] flipped = new float[out.c() * inPerGroup * kh * kw];
+        for (int oc = 0; oc < out.c(); oc++) {
+            for (int i = 0; i < inPerGroup; i++) {
+                int ic = oc / outPerGroup * inPerGroup + i;
+                for (int ky = 0; ky < kh; ky++) {
+                    for (int kx = 0; kx < kw; kx++) {
+                        int source = ((ic * outPerGroup + oc % outPerGroup) * kh + kh - 1 - ky) * kw + kw - 1 - kx;
+                        flipped[((oc * inPerGroup + i) * kh + ky) * kw + kx] = w.weight()[source];
                     }
                 }
             }
         }
+        Conv equivalent = new Conv(out.c(), kh, kw, 1, 1, t.dilationH() * (kh - 1) - t.padH(),
+                t.dilationW() * (kw - 1) - t.padW(), t.dilationH(), t.dilationW(), t.groups(), t.bias());
+        conv(equivalent, new LayerWeights(flipped, w.bias(), null, null, null, null), spread, spreadShape, out, y);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class ExportCommand implements Command {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            // The exporter's refusal of a net ONNX cannot express here (an opaque layer, an op without a mapping).
+            // The exporter's refusal of a net it cannot express (an opaque layer, an op without an ONNX mapping).
             throw new UsageException(e.getMessage());
         }
         out.println("wrote " + file + " (" + net.size() + " layers, input " + net.inputShape() + ", seed " + seed + ")");

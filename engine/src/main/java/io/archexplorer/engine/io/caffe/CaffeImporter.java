@@ -217,7 +217,8 @@ public final class CaffeImporter {
             opaque(at, name, m.text("type", ""), List.of(), tops, "a data layer without crop_size has no known size");
             return;
         }
-        int batch = m.message("data_param").integer("batch_size", m.message("image_data_param").integer("batch_size", 1));
+        int batch = m.message("data_param").integer("batch_size",
+                m.message("image_data_param").integer("batch_size", 1));
         warnings.add(location(at) + "data layer '" + name + "': input " + ASSUMED_CHANNELS + "×" + crop + "×" + crop
                 + " (crop_size; " + ASSUMED_CHANNELS + " channels assumed, the database decides)");
         declaredBatch = batch;

@@ -92,7 +92,8 @@ final class PrototxtTokenizer {
         }
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            boolean exponentSign = (c == '-' || c == '+') && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E');
+            char previous = text.charAt(pos - 1);
+            boolean exponentSign = (c == '-' || c == '+') && (previous == 'e' || previous == 'E');
             if (Character.isLetterOrDigit(c) || c == '.' || exponentSign) {
                 pos++;
             } else {

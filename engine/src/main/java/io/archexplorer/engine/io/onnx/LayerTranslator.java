@@ -93,8 +93,10 @@ final class LayerTranslator {
             adaptiveAvgPool(b);
         } else if (op instanceof Add) {
             graph.node(b.inputs().size() == 2 ? "Add" : "Sum", b.name(), b.inputs(), b.output());
-        } else if (op instanceof Elementwise e && (e.operation() == Elementwise.Operation.MAX || b.inputs().size() == 2)) {
-            graph.node(e.operation() == Elementwise.Operation.MAX ? "Max" : "Mul", b.name(), b.inputs(), b.output());
+        } else if (op instanceof Elementwise e && e.operation() == Elementwise.Operation.MAX) {
+            graph.node("Max", b.name(), b.inputs(), b.output());
+        } else if (op instanceof Elementwise && b.inputs().size() == 2) {
+            graph.node("Mul", b.name(), b.inputs(), b.output());
         } else if (op instanceof ChannelMultiply) {
             channelMultiply(b);
         } else if (op instanceof Concat) {

@@ -55,14 +55,15 @@ class CaffeImporterTest {
                 error("layer {\n  name: \"x\"\n"));
         assertEquals("net.prototxt:2:35: expected a value for 'num_output', got '}'",
                 error("layer {\n  convolution_param { num_output: }\n}"));
-        assertEquals("net.prototxt:2:15: string not closed by \" on its line", error("name: \"n\"\nlayer { name: \"a }\n}"));
+        assertEquals("net.prototxt:2:15: string not closed by \" on its line",
+                error("name: \"n\"\nlayer { name: \"a }\n}"));
     }
 
     @Test
     void valueErrorsPointAtTheLayer() {
         String text = INPUT + conv("c1", "data", "c1", "num_output: 4 kernel_size: 9");
-        assertEquals("net.prototxt:6:1: layer 'c1': output size 0×0 from input 8×8 with kernel 9×9, stride 1, padding 0",
-                error(text));
+        assertEquals("net.prototxt:6:1: layer 'c1': output size 0×0 from input 8×8 with kernel 9×9, stride 1,"
+                + " padding 0", error(text));
         assertEquals("net.prototxt:6:1: layer 'c2': bottom 'nope' is not the top of any layer above",
                 error(INPUT + conv("c2", "nope", "c2", "num_output: 4 kernel_size: 1")));
         assertEquals("net.prototxt:6:85: expected a whole number for 'num_output', got 'four'",
@@ -71,9 +72,11 @@ class CaffeImporterTest {
 
     @Test
     void commentsTabsAndColonBeforeBracesAreAccepted() throws Exception {
-        String text = "# a comment\nname: \"t\"\t# trailing\ninput: 'data'\ninput_shape: {\n\tdim: 1 dim: 3 dim: 8 dim: 8\n}\n"
+        String text = "# a comment\nname: \"t\"\t# trailing\ninput: 'data'\n"
+                + "input_shape: {\n\tdim: 1 dim: 3 dim: 8 dim: 8\n}\n"
                 + "layers {\n\tname: \"c\"\n\ttype: CONVOLUTION\n\tbottom: \"data\"\n\ttop: \"c\"\n"
-                + "\tconvolution_param: { num_output: 2 kernel_h: 3 kernel_w: 1 pad_h: 1 stride_w: 2 bias_term: false }\n}\n";
+                + "\tconvolution_param: { num_output: 2 kernel_h: 3 kernel_w: 1 pad_h: 1 stride_w: 2"
+                + " bias_term: false }\n}\n";
         Net net = read(text).document().net();
         assertEquals("t", net.name());
         assertEquals(new Conv(2, 3, 1, 1, 2, 1, 0, 1, 1, 1, false), net.layer(1).op());
