@@ -69,6 +69,19 @@ class CaffeFileCommandsTest {
                 + " the engine does not know\n"), bench.err());
     }
 
+    /** An imported net saved as a model file reopens with its opaque layer and unknown shapes intact. */
+    @Test
+    void saveKeepsOpaqueLayersAndCsvPrintsUnknownShapes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("odd.prototxt");
+        Files.writeString(file, OPAQUE_NET);
+        Path json = dir.resolve("odd.json");
+        assertEquals(0, CliRun.of("save", file.toString(), "--out", json.toString()).exitCode());
+        CliRun csv = CliRun.of("analyze", json.toString(), "--format", "csv");
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertTrue(csv.out().contains("mystery,,opaque,FancyNorm,?,0,0,0,0"), csv.out());
+        assertTrue(csv.out().contains("relu,,relu,,?,0,0,0,0"), csv.out());
+    }
+
     @Test
     void renderDrawsACaffeFileIncludingItsOpaqueLayer(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("odd.prototxt");

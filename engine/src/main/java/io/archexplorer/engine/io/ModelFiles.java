@@ -2,6 +2,7 @@ package io.archexplorer.engine.io;
 
 import io.archexplorer.engine.io.caffe.CaffeImporter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Opens a model file with the reader its extension names: the project's JSON or a Caffe prototxt. */
@@ -20,6 +21,6 @@ public final class ModelFiles {
             return CaffeImporter.read(file);
         }
         NetDocument doc = NetJson.read(file);
-        return new ImportedModel(doc, java.util.List.of(), doc.net().inputShape().n());
+        return new ImportedModel(doc, List.of(), doc.net().inputShape().n());
     }
 }

@@ -1,5 +1,6 @@
 package io.archexplorer.samples.onnx;
 
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -200,7 +201,7 @@ final class ReferenceOps {
     }
 
     /** Element by element: {@code combine} folded over the terms from the first. */
-    static Tensor combine(java.util.function.DoubleBinaryOperator combine, Tensor... terms) {
+    static Tensor combine(DoubleBinaryOperator combine, Tensor... terms) {
         Tensor y = Tensor.zeros(terms[0].dims());
         for (int i = 0; i < y.data().length; i++) {
             double v = terms[0].data()[i];

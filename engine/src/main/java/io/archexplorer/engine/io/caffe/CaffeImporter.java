@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a Caffe net definition (deploy or train_val {@code .prototxt}, V1 {@code layers} or V2 {@code layer}) into a
@@ -152,21 +153,24 @@ public final class CaffeImporter {
                 throw problem(at, "layer '" + name + "': bottom '" + bottom + "' is not the top of any layer above");
             }
         }
-        switch (type) {
-            case "Input" -> {
-                List<PrototxtMessage.Field> shapes = m.message("input_param").all("shape");
-                for (int k = 0; k < tops.size(); k++) {
-                    PrototxtMessage shape = shapes.get(Math.min(k, shapes.size() - 1)).message();
-                    addInput(at, tops.get(k), shape.integers("dim"));
-                }
+        boolean training = type.endsWith("Loss") || type.equals("Accuracy");
+        if (bottoms.stream().anyMatch(labelBlobs::contains) && !training) {
+            if (type.equals("Split")) {
+                labelBlobs.addAll(tops);
+            } else {
+                opaque(at, name, type, bottoms, tops, "it reads the labels of the data layer");
             }
+            return;
+        }
+        switch (type) {
+            case "Input" -> inputLayer(at, name, tops);
             case "Data", "ImageData" -> dataLayer(at, name, tops);
             case "Split" -> tops.forEach(top -> blobs.put(top, blobs.get(bottoms.get(0))));
             case "Slice" -> slice(at, name, bottoms, tops);
             case "Axpy" -> axpy(at, name, bottoms, tops);
             default -> {
-                if (type.endsWith("Loss") || type.equals("Accuracy")) {
-                    List<String> evaluated = bottoms.stream().filter(b -> !labelBlobs.contains(b)).toList();
+                List<String> evaluated = bottoms.stream().filter(b -> !labelBlobs.contains(b)).toList();
+                if (training && !evaluated.isEmpty()) {
                     add(at, name, new TrainingHead(type), evaluated, tops);
                 } else {
                     mapped(at, name, type, bottoms, tops);
@@ -175,13 +179,21 @@ public final class CaffeImporter {
         }
     }
 
+    /** An Input layer: one shape per top (a single shape serves them all). */
+    private void inputLayer(PrototxtMessage.Field at, String name, List<String> tops) throws ModelFileException {
+        List<PrototxtMessage.Field> shapes = at.message().message("input_param").all("shape");
+        if (shapes.isEmpty()) {
+            throw problem(at, "layer '" + name + "': expected input_param { shape { dim: ... } }");
+        }
+        for (int k = 0; k < tops.size(); k++) {
+            PrototxtMessage shape = shapes.get(Math.min(k, shapes.size() - 1)).message();
+            addInput(at, tops.get(k), shape.integers("dim"));
+        }
+    }
+
     /** A layer that is one engine op, or an opaque node when the engine does not know it. */
     private void mapped(PrototxtMessage.Field at, String name, String type, List<String> bottoms, List<String> tops)
             throws ModelFileException {
-        if (bottoms.stream().anyMatch(labelBlobs::contains)) {
-            opaque(at, name, type, bottoms, tops, "it reads the labels of the data layer");
-            return;
-        }
         Op op;
         try {
             op = CaffeLayerOps.of(type, at.message(), shapes(bottoms));
@@ -296,7 +308,7 @@ public final class CaffeImporter {
     }
 
     /** Creates an op, reporting its complaint about a value at the layer. */
-    private Op op(PrototxtMessage.Field at, java.util.function.Supplier<Op> create) throws ModelFileException {
+    private Op op(PrototxtMessage.Field at, Supplier<Op> create) throws ModelFileException {
         try {
             return create.get();
         } catch (IllegalArgumentException e) {

@@ -29,9 +29,7 @@ public final class PrototxtParser {
 
     /** Parses a whole file; {@code source} names it in messages ({@code file:line:column: what was expected}). */
     static PrototxtMessage parse(String source, String text) throws ModelFileException {
-        PrototxtParser parser = new PrototxtParser(source, text);
-        PrototxtMessage message = parser.message(null);
-        return message;
+        return new PrototxtParser(source, text).message(null);
     }
 
     /** Fields up to {@code close} (a closing brace), or to the end of the file when it is null. */

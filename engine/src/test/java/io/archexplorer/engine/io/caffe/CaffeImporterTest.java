@@ -71,6 +71,12 @@ class CaffeImporterTest {
     }
 
     @Test
+    void inputLayerNeedsAShape() {
+        assertEquals("net.prototxt:1:1: layer 'in': expected input_param { shape { dim: ... } }",
+                error("layer { name: \"in\" type: \"Input\" top: \"data\" }"));
+    }
+
+    @Test
     void commentsTabsAndColonBeforeBracesAreAccepted() throws Exception {
         String text = "# a comment\nname: \"t\"\t# trailing\ninput: 'data'\n"
                 + "input_shape: {\n\tdim: 1 dim: 3 dim: 8 dim: 8\n}\n"
