@@ -92,6 +92,20 @@ class CaffeFileCommandsTest {
         String drawing = Files.readString(svg);
         assertTrue(drawing.contains("mystery") && drawing.contains("FancyNorm"), "the opaque layer is drawn");
 
+        Path bn = dir.resolve("bn.prototxt");
+        Files.writeString(bn, """
+                input: "data"
+                input_shape { dim: 1 dim: 3 dim: 8 dim: 8 }
+                layer { name: "conv" type: "Convolution" bottom: "data" top: "conv"
+                        convolution_param { num_output: 4 kernel_size: 1 } }
+                layer { name: "bn" type: "BatchNorm" bottom: "conv" top: "conv" }
+                layer { name: "scale" type: "Scale" bottom: "conv" top: "conv" scale_param { bias_term: true } }
+                layer { name: "relu" type: "ReLU" bottom: "conv" top: "conv" }
+                """);
+        Path bnSvg = dir.resolve("bn.svg");
+        assertEquals(0, CliRun.of("render", bn.toString(), "--out", bnSvg.toString()).exitCode());
+        assertTrue(Files.readString(bnSvg).contains("+ bn + scale + relu"), "in-place layers fold into the conv");
+
         Path squeeze = dir.resolve("squeezenet.svg");
         assertEquals(0, CliRun.of("render", squeezenet(dir).toString(), "--out", squeeze.toString()).exitCode());
         assertTrue(Files.readString(squeeze).contains("fire9"));
