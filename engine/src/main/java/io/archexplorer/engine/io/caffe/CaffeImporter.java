@@ -53,6 +53,7 @@ public final class CaffeImporter {
     private final Set<String> layerNames = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private int declaredBatch = 1;
+    private boolean inputDeclared;
 
     private CaffeImporter(String source, String netName) {
         this.source = source;
@@ -78,11 +79,10 @@ public final class CaffeImporter {
      */
     public static ImportedModel read(String source, String fallbackName, String text) throws ModelFileException {
         PrototxtMessage root = PrototxtParser.parse(source, text);
-        CaffeImporter importer = new CaffeImporter(source, root.text("name", fallbackName));
         try {
-            return importer.importNet(root);
+            return new CaffeImporter(source, root.text("name", fallbackName)).importNet(root);
         } catch (PrototxtMessage.BadValue e) {
-            throw importer.problem(e.field, e.getMessage());
+            throw problem(source, e.field, e.getMessage());
         }
     }
 
@@ -92,6 +92,10 @@ public final class CaffeImporter {
             if ((f.name().equals("layer") || f.name().equals("layers")) && f.isMessage() && inTestPhase(f.message())) {
                 layer(f);
             }
+        }
+        if (!inputDeclared) {
+            throw new ModelFileException(source + ": expected an input: 'input' with 'input_dim' or 'input_shape',"
+                    + " an Input layer, or a Data layer with crop_size");
         }
         try {
             Map<String, Object> info = new LinkedHashMap<>();
@@ -120,6 +124,7 @@ public final class CaffeImporter {
             throw problem(at, "expected a 4-dimensional (N×C×H×W) shape for input '" + blob + "', got " + dims);
         }
         declaredBatch = dims.get(0);
+        inputDeclared = true;
         add(at, blob, op(at, () -> new Input(1, dims.get(1), dims.get(2), dims.get(3))), List.of(), List.of(blob));
     }
 
@@ -234,6 +239,7 @@ public final class CaffeImporter {
         warnings.add(location(at) + "data layer '" + name + "': input " + ASSUMED_CHANNELS + "×" + crop + "×" + crop
                 + " (crop_size; " + ASSUMED_CHANNELS + " channels assumed, the database decides)");
         declaredBatch = batch;
+        inputDeclared = true;
         add(at, name, op(at, () -> new Input(1, ASSUMED_CHANNELS, crop, crop)), List.of(), tops.subList(0, 1));
         labelBlobs.addAll(tops.subList(1, tops.size()));
     }
@@ -317,10 +323,18 @@ public final class CaffeImporter {
     }
 
     private String location(PrototxtMessage.Field at) {
-        return source + ":" + at.line() + ":" + at.column() + ": ";
+        return location(source, at);
     }
 
     private ModelFileException problem(PrototxtMessage.Field at, String message) {
-        return new ModelFileException(location(at) + message);
+        return problem(source, at, message);
+    }
+
+    private static String location(String source, PrototxtMessage.Field at) {
+        return source + ":" + at.line() + ":" + at.column() + ": ";
+    }
+
+    private static ModelFileException problem(String source, PrototxtMessage.Field at, String message) {
+        return new ModelFileException(location(source, at) + message);
     }
 }

@@ -71,6 +71,12 @@ class CaffeImporterTest {
     }
 
     @Test
+    void aNetWithoutAnInputIsRefused() {
+        assertEquals("net.prototxt: expected an input: 'input' with 'input_dim' or 'input_shape', an Input layer,"
+                + " or a Data layer with crop_size", error("name: \"n\"\nlayer { name: \"x\" type: \"Silence\" }"));
+    }
+
+    @Test
     void inputLayerNeedsAShape() {
         assertEquals("net.prototxt:1:1: layer 'in': expected input_param { shape { dim: ... } }",
                 error("layer { name: \"in\" type: \"Input\" top: \"data\" }"));
