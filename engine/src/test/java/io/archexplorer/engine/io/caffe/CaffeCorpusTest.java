@@ -52,7 +52,8 @@ class CaffeCorpusTest {
      *       file's conv1 has a bias (it lacks the {@code bias_term: false} the other 52 convolutions have).
      *   <li>MobileNet v2 (shicai): torchvision's 3,504,872 (3,470,760) + 1,088: this file's first bottleneck
      *       (t = 1) still has a 32→32 1×1 expansion convolution (1,024 weights) with its batchnorm (64 γ/β).
-     *   <li>MobileNet v1 (shicai): 4,231,976 as shicai's model states.
+     *   <li>MobileNet v1 (shicai): 4,231,976 as shicai's model states; its batchnorms cover 10,944 channels
+     *       (conv1 32, depthwise 4,960, pointwise 5,952), so 21,888 γ/β.
      *   <li>SE-ResNet-50 / SE-ResNeXt-50: the ResNet-50 / ResNeXt-50 counts (conv1 without bias here) plus the SE
      *       blocks, Σ over blocks of 2·C²/16 + C/16 + C (two 1×1 convolutions with bias, r = 16) for C = 256 ×3,
      *       512 ×4, 1024 ×6, 2048 ×3 = 2,530,992.
