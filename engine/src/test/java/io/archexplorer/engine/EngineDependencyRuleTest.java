@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,17 @@ class EngineDependencyRuleTest {
                 .orElseThrow(() -> new AssertionError("engine sources not found from " + base));
     }
 
+    /** A fully qualified name in code (not only in an import) is a dependency too, e.g. {@code new java.awt.Color}. */
+    private static final Pattern QUALIFIED_GUI = Pattern.compile("\\b(java\\.awt|javafx|javax\\.swing)\\.\\w");
+
     private static Stream<String> violations(Path sources, Path file) {
         try {
-            Matcher m = IMPORT.matcher(Files.readString(file));
-            return m.results().map(r -> r.group(1)).filter(i -> !allowed(i))
+            String text = Files.readString(file);
+            Stream<String> imports = IMPORT.matcher(text).results().map(r -> r.group(1)).filter(i -> !allowed(i))
                     .map(i -> sources.relativize(file) + " imports " + i);
+            Stream<String> qualified = QUALIFIED_GUI.matcher(text).results()
+                    .map(r -> sources.relativize(file) + " uses " + r.group(1));
+            return Stream.concat(imports, qualified).distinct();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

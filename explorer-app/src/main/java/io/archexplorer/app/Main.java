@@ -73,6 +73,11 @@ public final class Main {
             err.println("explorer " + command.name() + ": internal error: " + e
                     + " (please report it with the command you ran)");
             return INTERNAL_ERROR;
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            err.println("explorer " + command.name() + ": ran out of memory (" + e.getMessage() + "); lower the batch, "
+                    + "the resolution or the widths, or give Java more memory (-Xmx)");
+            return INTERNAL_ERROR;
         }
     }
 

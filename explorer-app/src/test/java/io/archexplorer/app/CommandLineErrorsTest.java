@@ -31,6 +31,11 @@ class CommandLineErrorsTest {
         "analyze missing.json                                | missing.json: no such file",
         "frobnicate                                          | unknown command 'frobnicate'",
         "save resnet50                                       | save needs --out",
+        "save resnet18 --out /nonexistent-folder/x.json      | cannot write /nonexistent-folder/x.json: /nonexistent-folder: no such folder",
+        "analyze resnet18 --threads 2                        | unknown option '--threads' for analyze",
+        "analyze resnet18 --format json --format csv         | --format is given twice",
+        "analyze resnet50 --set resolution=64 --set resolution=128 | --set resolution is given twice",
+        "analyze densenet --set blocks=6,,12                 | knob 'blocks': '6,,12' has an empty entry",
     })
     void mistakeGivesOneLineAndExitCode2(String commandLine, String expected) {
         CliRun run = CliRun.of(commandLine.trim().split("\\s+"));
@@ -40,10 +45,18 @@ class CommandLineErrorsTest {
         assertFalse(run.err().contains("Exception"), run.err());
     }
 
+    /** DenseNet-121 at 9 px: 9 → 5 (conv0) → 3 (pool0) → 1 (transition1) → 0 at transition2's 2×2 pool. */
     @Test
     void resolutionTooSmallForTheNetNamesTheLayer() {
-        CliRun run = CliRun.of("analyze", "resnet50", "--set", "resolution=8", "--set", "depth=18");
-        // 8 px: conv1 → 4, maxpool → 2, layer2 → 1, layer3 → 1, layer4 → 1: still valid, as in PyTorch.
+        CliRun run = CliRun.of("analyze", "densenet121", "--set", "resolution=9");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("layer 'transition2.pool': output size 0×0 from input 1×1"), run.err());
+    }
+
+    /** 8 px still works for ResNet-18, as in PyTorch: 8 → 4 (conv1) → 2 (maxpool) → 1 from layer2 on. */
+    @Test
+    void smallResolutionThatKeepsEveryMapIsAccepted() {
+        CliRun run = CliRun.of("analyze", "resnet18", "--set", "resolution=8");
         assertEquals(0, run.exitCode(), run.err());
     }
 

@@ -41,14 +41,11 @@ class SaveCommandTest {
     }
 
     @Test
-    void failedSaveLeavesTheOldFileIntact(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("keep.json");
-        Files.writeString(file, "old content");
-        CliRun run = CliRun.of("save", "resnet18", "--set", "cardinality=32", "--out", file.toString());
+    void savingOverAFolderIsRefusedAndLeavesItAlone(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("models"));
+        CliRun run = CliRun.of("save", "resnet18", "--out", folder.toString());
         assertEquals(2, run.exitCode());
-        assertEquals("old content", Files.readString(file));
-        try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "no temporary file left behind");
-        }
+        assertTrue(run.err().contains("is a folder"), run.err());
+        assertTrue(Files.isDirectory(folder));
     }
 }

@@ -19,6 +19,8 @@ final class BrandesKoepfPlacement {
     /** Indexed by segment id (the edge ids stored in the CSR), shared by the up and down views. */
     private final boolean[] conflicted;
     private final double[] halfExtent;
+    /** Separation between each node and its right neighbour: fixed by the ordering, so computed once for all four passes. */
+    private final double[] gapToRight;
 
     private final int[] root;
     private final int[] align;
@@ -35,6 +37,12 @@ final class BrandesKoepfPlacement {
         for (int v = 0; v < n; v++) {
             double gap = graph.isDummy(v) ? options.edgeSeparation() : options.nodeSeparation();
             halfExtent[v] = (graph.crossSize[v] + gap) / 2;
+        }
+        gapToRight = new double[n];
+        for (int[] layer : order.layers) {
+            for (int k = 0; k + 1 < layer.length; k++) {
+                gapToRight[layer[k]] = separation(layer[k], layer[k + 1]);
+            }
         }
         root = new int[n];
         align = new int[n];
@@ -197,7 +205,7 @@ final class BrandesKoepfPlacement {
                 int right = layer[leftToRight ? k : layer.length - 1 - k];
                 from[e] = root[left];
                 to[e] = root[right];
-                weight[e++] = separation(left, right);
+                weight[e++] = gapToRight[leftToRight ? left : right];
             }
         }
         Csr successors = Csr.of(n, from, to, edgeCount);

@@ -4,33 +4,33 @@ package io.archexplorer.layouts;
  * Phase 3a: a starting order. Depth-first from the sources (dagre's initOrder) keeps each path's
  * nodes at similar places across ranks; nodes a previous layout placed then take their old
  * relative order among the slots they occupy; finally compounds are made contiguous.
+ * <p>
+ * Sweeps only find a local optimum near their start, so there are two starts that differ in which
+ * side long edges take: visiting a node's dummy successors first puts its long edges to the left
+ * of its short ones, visiting them last puts them to the right. Neither wins everywhere: long
+ * edges first untangles split/concat patterns (ShuffleNet: 13 crossings down to 0), short edges
+ * first suits dense blocks (DenseNet: about 7,450 against 7,850).
  */
 final class InitialOrder {
     private InitialOrder() {
     }
 
-    static Ordering build(LayeredGraph graph, StabilityHint hint, LayerSorter sorter) {
-        int[][] layers = depthFirstLayers(graph);
-        int[] position = new int[graph.nodeCount];
-        for (int[] layer : layers) {
-            for (int i = 0; i < layer.length; i++) {
-                position[layer[i]] = i;
-            }
-            reorderPinned(layer, hint, position);
-        }
-        Ordering order = new Ordering(layers, graph.nodeCount);
+    static Ordering build(LayeredGraph graph, StabilityHint hint, LayerSorter sorter, boolean longEdgesFirst) {
+        Ordering order = new Ordering(depthFirstLayers(graph, longEdgesFirst), graph.nodeCount);
         double[] key = new double[graph.nodeCount];
-        for (int v = 0; v < graph.nodeCount; v++) {
-            key[v] = order.position[v];
-        }
-        for (int[] layer : layers) {
+        for (int[] layer : order.layers) {
+            reorderPinned(layer, hint, order.position);
+            order.renumber(layer);
+            for (int v : layer) {
+                key[v] = order.position[v];
+            }
             sorter.sort(layer, key, order.position, false);
             order.renumber(layer);
         }
         return order;
     }
 
-    private static int[][] depthFirstLayers(LayeredGraph graph) {
+    private static int[][] depthFirstLayers(LayeredGraph graph, boolean longEdgesFirst) {
         int[] size = new int[graph.rankCount];
         for (int v = 0; v < graph.nodeCount; v++) {
             size[graph.rank[v]]++;
@@ -53,10 +53,15 @@ final class InitialOrder {
                 }
                 visited[v] = true;
                 layers[graph.rank[v]][filled[graph.rank[v]]++] = v;
-                // Pushed in reverse so the first successor is visited first, as in a recursive DFS.
-                for (int i = down.offsets[v + 1] - 1; i >= down.offsets[v]; i--) {
-                    if (!visited[down.neighbors[i]]) {
-                        stack[top++] = down.neighbors[i];
+                // The last push is visited first, so the successors to visit first are pushed last,
+                // each group in reverse so that the first successor comes first, as in a recursive DFS.
+                for (int pass = 0; pass < 2; pass++) {
+                    boolean pushDummies = (pass == 1) == longEdgesFirst;
+                    for (int i = down.offsets[v + 1] - 1; i >= down.offsets[v]; i--) {
+                        int w = down.neighbors[i];
+                        if (!visited[w] && graph.isDummy(w) == pushDummies) {
+                            stack[top++] = w;
+                        }
                     }
                 }
             }
@@ -106,9 +111,6 @@ final class InitialOrder {
             if (hint.pinned[layer[i]]) {
                 layer[i] = pinnedNodes[k++];
             }
-        }
-        for (int i = 0; i < layer.length; i++) {
-            position[layer[i]] = i;
         }
     }
 }

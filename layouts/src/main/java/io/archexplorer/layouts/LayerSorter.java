@@ -1,21 +1,38 @@
 package io.archexplorer.layouts;
 
+import java.util.Arrays;
+
 /**
- * Sorts one rank by a key per node (a barycenter, or an initial position) under two constraints:
+ * Sorts one rank by a non-negative key per node (a barycenter, or an initial position) under two
+ * constraints:
  * <ul>
- *   <li>members of a compound stay contiguous: siblings in the compound tree are ordered by their
- *       own key, a compound's key being the mean key of its members in this rank;</li>
+ *   <li>members of a compound stay contiguous: the items directly inside a compound (its own
+ *       nodes and its child compounds) are ordered by key, a child compound's key being the mean
+ *       key of its members in this rank, and each child compound is then sorted the same way;</li>
  *   <li>pinned nodes (those a previous layout placed) keep their relative order: their keys are
- *       first made non-decreasing by pool-adjacent-violators, the closest monotone fit.</li>
+ *       made non-decreasing by pool-adjacent-violators (the closest monotone fit), then strictly
+ *       increasing by at least one key quantum.</li>
  * </ul>
- * Ties go by current position (or reversed, to let alternating sweeps escape local optima), which
- * keeps the result deterministic.
+ * Ties go by current position, or reversed to let alternating sweeps escape local optima; either
+ * way the result is deterministic.
+ * <p>
+ * This is the hot loop of crossing reduction, so there is no comparator: each item's (key, tie)
+ * is packed into one long and sorted with {@link Arrays#sort(long[], int, int)}. The key is
+ * quantised (barycenters closer than the quantum count as equal and fall to the tie); the tie is
+ * a position in the rank, which also tells which item a packed value stands for.
  */
 final class LayerSorter {
+    private static final int TIE_BITS = 22;
+    private static final long TIE_MASK = (1L << TIE_BITS) - 1;
+    private static final int KEY_BITS = 63 - TIE_BITS - 1;
+
     private final LayeredGraph graph;
     private final boolean[] pinned;
     private final boolean anyPinned;
     private final CompoundTree compounds;
+    /** Keys lie in [0, largest rank size + one quantum per pinned node); the scale makes key * scale fit in KEY_BITS. */
+    private final double keyScale;
+    private final double keyQuantum;
     // Per-compound sums for the current rank; reset after each sort by walking the same nodes.
     private final double[] keySum;
     private final int[] memberCount;
@@ -23,22 +40,18 @@ final class LayerSorter {
     private final int[] pinnedCount;
     private final int[] firstPosition;
     private final int[] firstPinnedPosition;
-    private final double[] groupKey;
-    private final int[] groupTie;
-    private static final int TIE_BITS = 22;
-    private static final long TIE_MASK = (1L << TIE_BITS) - 1;
-    private static final double KEY_SCALE = 1 << 20;
-    /** Keys are below the largest rank's size, so below 2^19 key * 2^20 + 1 stays under 2^40 and fits with the tie in 62 bits. */
-    private static final int MAX_PACKED_RANK_SIZE = 1 << 19;
-    private final boolean packedKeysFit;
+    private final int[] touched;
+    private int touchedCount;
+    private final int[] itemSlot;
     private long[] packed = new long[16];
-    private int[] unsorted = new int[16];
+    private int[] byPosition = new int[16];
     private double[] pooledKey = new double[16];
     private int[] pooledCount = new int[16];
 
     private double[] key;
     private int[] position;
     private boolean biasRight;
+    private int layerSize;
 
     LayerSorter(LayeredGraph graph, boolean[] pinned) {
         this.graph = graph;
@@ -49,11 +62,16 @@ final class LayerSorter {
         }
         anyPinned = any;
         int[] rankSize = new int[graph.rankCount];
-        int largest = 0;
+        int largest = 1;
         for (int v = 0; v < graph.nodeCount; v++) {
             largest = Math.max(largest, ++rankSize[graph.rank[v]]);
         }
-        packedKeysFit = largest <= MAX_PACKED_RANK_SIZE;
+        if (largest > TIE_MASK) {
+            throw new IllegalArgumentException("a rank of " + largest + " nodes is beyond the layout's limit");
+        }
+        int integerBits = 32 - Integer.numberOfLeadingZeros(largest);
+        keyScale = Math.scalb(1.0, KEY_BITS - integerBits - 1);
+        keyQuantum = 1 / keyScale;
         compounds = graph.compounds;
         int c = compounds.count();
         keySum = new double[c];
@@ -62,32 +80,43 @@ final class LayerSorter {
         pinnedCount = new int[c];
         firstPosition = new int[c];
         firstPinnedPosition = new int[c];
-        groupKey = new double[c];
-        groupTie = new int[c];
-        java.util.Arrays.fill(firstPosition, Integer.MAX_VALUE);
-        java.util.Arrays.fill(firstPinnedPosition, Integer.MAX_VALUE);
+        touched = new int[c];
+        itemSlot = new int[c];
+        Arrays.fill(firstPosition, Integer.MAX_VALUE);
+        Arrays.fill(firstPinnedPosition, Integer.MAX_VALUE);
     }
 
-    /** Reorders {@code layer} in place; {@code key} may be adjusted for pinned nodes. */
+    /**
+     * Reorders {@code layer}, which must be in position order, in place; {@code key} may be
+     * adjusted for pinned nodes.
+     */
     void sort(int[] layer, double[] key, int[] position, boolean biasRight) {
         this.key = key;
         this.position = position;
         this.biasRight = biasRight;
+        layerSize = layer.length;
+        ensureCapacity(layer.length);
         if (anyPinned) {
-            makePinnedKeysMonotone(layer);
+            makePinnedKeysIncreasing(layer);
         }
-        boolean flat = compounds.count() == 0 || inOneCompound(layer);
-        if (flat && packedKeysFit && !(anyPinned && biasRight)) {
-            sortPacked(layer);
-            return;
-        }
-        if (flat) {
-            IntSort.sort(layer, 0, layer.length, this::compareNodes);
+        System.arraycopy(layer, 0, byPosition, 0, layer.length);
+        if (compounds.count() == 0 || inOneCompound(layer)) {
+            sortItems(layer, 0, layer.length, graph.compound[layer[0]]);
             return;
         }
         accumulateGroups(layer);
-        IntSort.sort(layer, 0, layer.length, this::compareInCompoundTree);
-        resetGroups(layer);
+        sortItems(layer, 0, layer.length, LayoutGraph.NO_COMPOUND);
+        resetGroups();
+    }
+
+    private void ensureCapacity(int size) {
+        if (packed.length < size) {
+            int capacity = Math.max(size, 2 * packed.length);
+            packed = new long[capacity];
+            byPosition = new int[capacity];
+            pooledKey = new double[capacity];
+            pooledCount = new int[capacity];
+        }
     }
 
     private boolean inOneCompound(int[] layer) {
@@ -101,47 +130,95 @@ final class LayerSorter {
     }
 
     /**
-     * The hot path of every sweep: (key, tie) packed into one long per node and sorted with
-     * {@link java.util.Arrays#sort(long[], int, int)}, with no comparator calls at all. The key is
-     * quantised to 2^-20 (barycenters closer than that count as equal and fall to the tie), and
-     * the tie is the current position, reversed when biased right. Layers are in position order
-     * on entry, so the tie also tells which node a packed value belongs to.
+     * Sorts {@code nodes[from, to)}, all inside {@code parent}, by their items directly inside
+     * {@code parent}; the members of each child compound end up together and are sorted in turn.
      */
-    private void sortPacked(int[] layer) {
-        int size = layer.length;
-        if (packed.length < size) {
-            packed = new long[Math.max(size, 2 * packed.length)];
-            unsorted = new int[packed.length];
+    private void sortItems(int[] nodes, int from, int to, int parent) {
+        int items = 0;
+        int compoundItems = 0;
+        for (int i = from; i < to; i++) {
+            int v = nodes[i];
+            int child = childOnPath(graph.compound[v], parent);
+            if (child == -1) {
+                packed[items++] = pack(key[v], position[v]);
+            } else if (itemSlot[child] == 0) {
+                itemSlot[child] = ++compoundItems;
+                packed[items++] = packGroup(child);
+            }
         }
-        for (int i = 0; i < size; i++) {
-            double k = key[layer[i]];
-            long quantized = k == Double.NEGATIVE_INFINITY ? 0 : 1 + (long) (k * KEY_SCALE);
-            int tie = biasRight ? size - 1 - i : i;
-            packed[i] = (quantized << TIE_BITS) | tie;
+        Arrays.sort(packed, 0, items);
+        if (compoundItems == 0) {
+            for (int i = 0; i < items; i++) {
+                nodes[from + i] = byPosition[positionOf(packed[i])];
+            }
+            return;
         }
-        java.util.Arrays.sort(packed, 0, size);
-        System.arraycopy(layer, 0, unsorted, 0, size);
-        for (int i = 0; i < size; i++) {
-            int tie = (int) (packed[i] & TIE_MASK);
-            layer[i] = unsorted[biasRight ? size - 1 - tie : tie];
+        // Members of each child compound, kept in input order, go to consecutive runs of members;
+        // slot s (1-based) runs from runStart[s - 1] to runStart[s].
+        int[] runStart = new int[compoundItems + 1];
+        for (int i = from; i < to; i++) {
+            int child = childOnPath(graph.compound[nodes[i]], parent);
+            if (child != -1) {
+                runStart[itemSlot[child]]++;
+            }
+        }
+        for (int s = 1; s <= compoundItems; s++) {
+            runStart[s] += runStart[s - 1];
+        }
+        int[] fill = Arrays.copyOf(runStart, compoundItems);
+        int[] members = new int[to - from];
+        for (int i = from; i < to; i++) {
+            int child = childOnPath(graph.compound[nodes[i]], parent);
+            if (child != -1) {
+                members[fill[itemSlot[child] - 1]++] = nodes[i];
+            }
+        }
+        long[] order = Arrays.copyOf(packed, items);
+        int out = from;
+        for (long item : order) {
+            int v = byPosition[positionOf(item)];
+            int child = childOnPath(graph.compound[v], parent);
+            if (child == -1) {
+                nodes[out++] = v;
+                continue;
+            }
+            int slot = itemSlot[child] - 1;
+            int count = runStart[slot + 1] - runStart[slot];
+            System.arraycopy(members, runStart[slot], nodes, out, count);
+            itemSlot[child] = 0;
+            sortItems(nodes, out, out + count, child);
+            out += count;
         }
     }
 
-    private int compareNodes(int u, int v) {
-        int byKey = Double.compare(key[u], key[v]);
-        if (byKey != 0) {
-            return byKey;
+    /** The compound directly inside {@code parent} on the way to {@code compound}, or -1 if that is {@code parent} itself. */
+    private int childOnPath(int compound, int parent) {
+        if (compound == parent) {
+            return -1;
         }
-        boolean keepOrder = !biasRight || (pinned[u] && pinned[v]);
-        return keepOrder ? position[u] - position[v] : position[v] - position[u];
+        while (compounds.parent[compound] != parent) {
+            compound = compounds.parent[compound];
+        }
+        return compound;
     }
 
-    /** Pool adjacent violators over the pinned nodes, taken in their current (required) order. */
-    private void makePinnedKeysMonotone(int[] layer) {
-        if (pooledKey.length < layer.length) {
-            pooledKey = new double[layer.length];
-            pooledCount = new int[layer.length];
-        }
+    private long pack(double k, int tiePosition) {
+        long quantized = (long) (k * keyScale);
+        long tie = biasRight ? layerSize - 1 - tiePosition : tiePosition;
+        return (quantized << TIE_BITS) | tie;
+    }
+
+    private int positionOf(long packedItem) {
+        int tie = (int) (packedItem & TIE_MASK);
+        return biasRight ? layerSize - 1 - tie : tie;
+    }
+
+    /**
+     * Pool adjacent violators over the pinned nodes, taken in their current (required) order;
+     * then each pinned key is raised to at least one quantum above the previous one, so that no
+     * tie (which may be broken in reverse) can swap two pinned nodes.
+     */
+    private void makePinnedKeysIncreasing(int[] layer) {
         int pools = 0;
         for (int v : layer) {
             if (!pinned[v]) {
@@ -159,11 +236,14 @@ final class LayerSorter {
         }
         int pool = 0;
         int usedInPool = 0;
+        double previous = Double.NEGATIVE_INFINITY;
         for (int v : layer) {
             if (!pinned[v]) {
                 continue;
             }
-            key[v] = pooledKey[pool];
+            double k = Math.max(pooledKey[pool], previous + keyQuantum);
+            key[v] = k;
+            previous = k;
             if (++usedInPool == pooledCount[pool]) {
                 pool++;
                 usedInPool = 0;
@@ -171,73 +251,44 @@ final class LayerSorter {
         }
     }
 
+    /** Sums keys per compound over the rank; {@link #resetGroups} clears only the compounds touched here. */
     private void accumulateGroups(int[] layer) {
+        touchedCount = 0;
         for (int v : layer) {
             double k = key[v];
             int p = position[v];
+            boolean isPinned = pinned[v];
             for (int c = graph.compound[v]; c != LayoutGraph.NO_COMPOUND; c = compounds.parent[c]) {
+                if (memberCount[c]++ == 0) {
+                    touched[touchedCount++] = c;
+                }
                 keySum[c] += k;
-                memberCount[c]++;
                 firstPosition[c] = Math.min(firstPosition[c], p);
-                if (pinned[v]) {
+                if (isPinned) {
                     pinnedKeySum[c] += k;
                     pinnedCount[c]++;
                     firstPinnedPosition[c] = Math.min(firstPinnedPosition[c], p);
                 }
             }
         }
-        for (int v : layer) {
-            for (int c = graph.compound[v]; c != LayoutGraph.NO_COMPOUND; c = compounds.parent[c]) {
-                // Pinned members alone decide where a group goes, so pinned order survives grouping.
-                boolean byPinned = pinnedCount[c] > 0;
-                groupKey[c] = byPinned ? pinnedKeySum[c] / pinnedCount[c] : keySum[c] / memberCount[c];
-                groupTie[c] = byPinned ? firstPinnedPosition[c] : firstPosition[c];
-            }
-        }
     }
 
-    private void resetGroups(int[] layer) {
-        for (int v : layer) {
-            for (int c = graph.compound[v]; c != LayoutGraph.NO_COMPOUND; c = compounds.parent[c]) {
-                keySum[c] = 0;
-                memberCount[c] = 0;
-                pinnedKeySum[c] = 0;
-                pinnedCount[c] = 0;
-                firstPosition[c] = Integer.MAX_VALUE;
-                firstPinnedPosition[c] = Integer.MAX_VALUE;
-            }
-        }
+    /** Pinned members alone decide where a group goes, so pinned order survives grouping. */
+    private long packGroup(int c) {
+        boolean byPinned = pinnedCount[c] > 0;
+        double groupKey = byPinned ? pinnedKeySum[c] / pinnedCount[c] : keySum[c] / memberCount[c];
+        return pack(groupKey, byPinned ? firstPinnedPosition[c] : firstPosition[c]);
     }
 
-    /** Compares the two siblings, just below the nodes' common ancestor, that contain u and v. */
-    private int compareInCompoundTree(int u, int v) {
-        int cu = graph.compound[u];
-        int cv = graph.compound[v];
-        if (cu == cv) {
-            return compareNodes(u, v);
+    private void resetGroups() {
+        for (int i = 0; i < touchedCount; i++) {
+            int c = touched[i];
+            keySum[c] = 0;
+            memberCount[c] = 0;
+            pinnedKeySum[c] = 0;
+            pinnedCount[c] = 0;
+            firstPosition[c] = Integer.MAX_VALUE;
+            firstPinnedPosition[c] = Integer.MAX_VALUE;
         }
-        int common = compounds.commonAncestor(cu, cv);
-        int siblingOfU = childOnPath(cu, common);
-        int siblingOfV = childOnPath(cv, common);
-        double keyU = siblingOfU < 0 ? key[u] : groupKey[siblingOfU];
-        double keyV = siblingOfV < 0 ? key[v] : groupKey[siblingOfV];
-        int byKey = Double.compare(keyU, keyV);
-        if (byKey != 0) {
-            return byKey;
-        }
-        int tieU = siblingOfU < 0 ? position[u] : groupTie[siblingOfU];
-        int tieV = siblingOfV < 0 ? position[v] : groupTie[siblingOfV];
-        return Integer.compare(tieU, tieV);
-    }
-
-    /** The ancestor of {@code compound} directly inside {@code common}, or -1 if the node itself sits there. */
-    private int childOnPath(int compound, int common) {
-        if (compound == common) {
-            return -1;
-        }
-        while (compounds.parent[compound] != common) {
-            compound = compounds.parent[compound];
-        }
-        return compound;
     }
 }

@@ -6,9 +6,9 @@ package io.archexplorer.layouts;
  *   <li>{@link CycleCheck}: the input must be acyclic; its topological order seeds ranking;</li>
  *   <li>ranking: {@link LongestPathRanking}, then {@link NetworkSimplexRanking} for compact ranks;</li>
  *   <li>{@link DummyInsertion}: long edges become chains of dummies;</li>
- *   <li>ordering: {@link InitialOrder}, then {@link CrossingReduction} (barycenter sweeps and
- *       {@link Transposition}), compounds kept contiguous and earlier placements kept in order by
- *       {@link LayerSorter};</li>
+ *   <li>ordering: {@link CrossingReduction} from {@link InitialOrder}'s starts (barycenter sweeps,
+ *       then {@link Transposition}), compounds kept contiguous and earlier placements kept in
+ *       order by {@link LayerSorter};</li>
  *   <li>{@link BrandesKoepfPlacement} across ranks, {@link RankPlacement} down the ranks;</li>
  *   <li>{@link EdgeRouting} and {@link CompoundFrames}, then {@link LayoutAssembly} maps layout
  *       axes to the requested direction.</li>
@@ -48,8 +48,7 @@ public final class LayeredLayout {
 
         StabilityHint hint = StabilityHint.from(previous, graph, layered.nodeCount);
         LayerSorter sorter = new LayerSorter(layered, hint.pinned);
-        Ordering order = InitialOrder.build(layered, hint, sorter);
-        order = CrossingReduction.minimize(layered, order, sorter, hint.pinned);
+        Ordering order = CrossingReduction.minimize(layered, hint, sorter);
 
         double[] cross = BrandesKoepfPlacement.assign(layered, order, options);
         double[] rankCentre = RankPlacement.rankCentres(layered, options.rankSeparation());

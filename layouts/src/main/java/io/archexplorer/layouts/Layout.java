@@ -37,6 +37,12 @@ public final class Layout {
             right = Math.max(right, box.right());
             bottom = Math.max(bottom, box.bottom());
         }
+        for (EdgeRoute route : edges) {
+            for (int i = 0; i < route.pointCount(); i++) {
+                right = Math.max(right, route.x(i));
+                bottom = Math.max(bottom, route.y(i));
+            }
+        }
         framesById = new HashMap<>(2 * frames.size());
         for (Frame frame : frames) {
             framesById.put(frame.compoundId(), frame);
@@ -73,12 +79,12 @@ public final class Layout {
         return framesById.get(compoundId);
     }
 
-    /** Right-most extent of boxes and frames (the drawing starts at 0). */
+    /** Right-most extent of boxes, routes and frames (the drawing starts at 0). */
     public double width() {
         return width;
     }
 
-    /** Bottom-most extent of boxes and frames (the drawing starts at 0). */
+    /** Bottom-most extent of boxes, routes and frames (the drawing starts at 0). */
     public double height() {
         return height;
     }

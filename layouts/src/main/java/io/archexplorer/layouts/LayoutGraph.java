@@ -215,10 +215,6 @@ public final class LayoutGraph {
             return this;
         }
 
-        public boolean hasNode(String id) {
-            return nodeIndex.containsKey(id);
-        }
-
         private int require(String id) {
             Integer index = nodeIndex.get(id);
             if (index == null) {

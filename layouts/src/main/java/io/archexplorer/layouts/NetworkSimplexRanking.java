@@ -96,7 +96,7 @@ final class NetworkSimplexRanking {
 
     /**
      * Grows a tree of tight edges; when it cannot grow, shifts the whole tree by the smallest slack
-     * of an edge leaving it, which makes that edge tight, and grows on.
+     * of an edge leaving it, which makes that edge tight, takes it in, and grows on from its new end.
      */
     private void buildFeasibleTree() {
         int[] component = new int[n];
@@ -140,10 +140,15 @@ final class NetworkSimplexRanking {
                 if (best < 0) {
                     break;
                 }
-                int delta = component[source[best]] == c ? bestSlack : -bestSlack;
+                boolean sourceInTree = component[source[best]] == c;
+                int delta = sourceInTree ? bestSlack : -bestSlack;
                 for (int k = 0; k < count; k++) {
                     rank[members[k]] += delta;
                 }
+                int joining = sourceInTree ? target[best] : source[best];
+                component[joining] = c;
+                treeEdge[best] = true;
+                members[count++] = joining;
             }
         }
     }

@@ -70,8 +70,7 @@ class CrossingCounterTest {
                 new CompoundTree(graph.compoundParent));
         StabilityHint none = StabilityHint.from(null, graph, layered.nodeCount);
         LayerSorter sorter = new LayerSorter(layered, none.pinned);
-        Ordering order = CrossingReduction.minimize(layered, InitialOrder.build(layered, none, sorter), sorter,
-                none.pinned);
+        Ordering order = CrossingReduction.minimize(layered, none, sorter);
         long byOrdering = new LayerCrossings(layered).count(order);
         assertEquals(byOrdering, CrossingCounter.count(layout));
         assertEquals(byOrdering, LayoutQuality.of(layout).crossings());

@@ -1,10 +1,8 @@
 package io.archexplorer.layouts;
 
 import static io.archexplorer.layouts.LayoutAssertions.across;
-import static io.archexplorer.layouts.LayoutAssertions.along;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +34,7 @@ class LayeredLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nets")
-    void boxesNeverOverlapAndEdgesFlowDownstream(String name, Supplier<LayoutGraph> net) {
+    void boxesNeverOverlapEdgesFlowDownstreamAllInsideTheDrawing(String name, Supplier<LayoutGraph> net) {
         LayoutGraph graph = net.get();
         for (LayeredLayout engine : List.of(TOP_DOWN, LEFT_RIGHT)) {
             Layout layout = engine.layout(graph);
@@ -44,6 +42,7 @@ class LayeredLayoutTest {
             assertEquals(graph.edgeCount(), layout.edges().size());
             LayoutAssertions.assertNoOverlap(layout);
             LayoutAssertions.assertEdgesFlowForward(layout);
+            LayoutAssertions.assertInsideDrawing(layout);
         }
     }
 
@@ -75,6 +74,27 @@ class LayeredLayoutTest {
             String parent = graph.compoundParent(compound);
             if (parent != null) {
                 assertTrue(layout.frame(parent).encloses(frame), parent + " encloses " + compound);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nets")
+    void framesHoldNoOutsiderAndOnlyNestWithinEachOther(String name, Supplier<LayoutGraph> net) {
+        LayoutGraph graph = net.get();
+        Layout layout = TOP_DOWN.layout(graph);
+        for (Frame frame : layout.frames()) {
+            for (int v = 0; v < graph.nodeCount(); v++) {
+                NodeBox box = layout.node(graph.nodeId(v));
+                boolean overlaps = box.right() > frame.left() && box.left() < frame.right()
+                        && box.bottom() > frame.top() && box.top() < frame.bottom();
+                assertTrue(!overlaps || graph.isInside(v, frame.compoundId()), box.id() + " intrudes into " + frame);
+            }
+            for (Frame other : layout.frames()) {
+                boolean overlaps = other.right() > frame.left() && other.left() < frame.right()
+                        && other.bottom() > frame.top() && other.top() < frame.bottom();
+                assertTrue(other == frame || !overlaps || frame.encloses(other) || other.encloses(frame),
+                        frame + " and " + other + " overlap without nesting");
             }
         }
     }

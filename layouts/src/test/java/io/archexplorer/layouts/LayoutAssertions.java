@@ -32,6 +32,31 @@ final class LayoutAssertions {
         }
     }
 
+    /** Boxes, routes and frames lie within [0, width] × [0, height], touching the top and left edges. */
+    static void assertInsideDrawing(Layout layout) {
+        double left = Double.POSITIVE_INFINITY;
+        double top = Double.POSITIVE_INFINITY;
+        for (NodeBox box : layout.nodes()) {
+            assertTrue(box.right() <= layout.width() + EPSILON && box.bottom() <= layout.height() + EPSILON, box.id());
+            left = Math.min(left, box.left());
+            top = Math.min(top, box.top());
+        }
+        for (EdgeRoute route : layout.edges()) {
+            for (int i = 0; i < route.pointCount(); i++) {
+                assertTrue(route.x(i) >= -EPSILON && route.x(i) <= layout.width() + EPSILON, route.source() + " x");
+                assertTrue(route.y(i) >= -EPSILON && route.y(i) <= layout.height() + EPSILON, route.source() + " y");
+                left = Math.min(left, route.x(i));
+                top = Math.min(top, route.y(i));
+            }
+        }
+        for (Frame frame : layout.frames()) {
+            left = Math.min(left, frame.left());
+            top = Math.min(top, frame.top());
+        }
+        assertEquals(0, left, EPSILON);
+        assertEquals(0, top, EPSILON);
+    }
+
     /** Position of a box along the flow: y for top-to-bottom, x for left-to-right. */
     static double along(Layout layout, NodeBox box) {
         return layout.direction() == Direction.TOP_TO_BOTTOM ? box.y() : box.x();

@@ -50,6 +50,17 @@ class RankingTest {
     }
 
     @Test
+    void aSecondSourceIsPulledDownToItsTarget() {
+        // The tight tree from "a" cannot reach "x" (its edge has slack 2): the tree must shift.
+        LayoutGraph graph = LayoutGraph.builder().node("a", 1, 1).node("b", 1, 1).node("c", 1, 1).node("d", 1, 1)
+                .node("x", 1, 1).edge("a", "b").edge("b", "c").edge("c", "d").edge("x", "d").build();
+        int[] rank = ranks(graph);
+        assertEquals(0, rank[graph.indexOf("a")]);
+        assertEquals(3, rank[graph.indexOf("d")]);
+        assertEquals(2, rank[graph.indexOf("x")]);
+    }
+
+    @Test
     void ranksStartAtZeroInEveryComponent() {
         LayoutGraph graph = LayoutGraph.builder().node("a", 1, 1).node("b", 1, 1).node("c", 1, 1).node("d", 1, 1)
                 .edge("a", "b").edge("c", "d").build();

@@ -96,7 +96,7 @@ class StabilityTest {
     void addingABranchKeepsTheOrderOfTheOthers() {
         LayoutGraph graph = SyntheticNets.shufflenetV2();
         Layout before = ENGINE.layout(graph);
-        LayoutGraph larger = withBranch(graph, "split_35", "extra", "concat_44");
+        LayoutGraph larger = withBranch(graph, "split_37", "extra", "concat_36");
         Layout after = ENGINE.layout(larger, before);
         assertSurvivorsKeepTheirOrder(before, after);
         assertEquals(larger.nodeCount(), after.nodes().size());

@@ -152,11 +152,11 @@ public final class SyntheticNets {
                 new String[] {"conv", "pool"});
     }
 
-    /** 1,071 nodes, 1,220 edges: DenseNet-264 ([6,12,64,48]) as a concat chain. */
+    /** 1,071 nodes, 1,200 edges (the peer measurement had 1,220): DenseNet-264 ([6,12,64,48]) as a concat chain. */
     public static LayoutGraph densenet264ConcatChain() {
         return densenetConcatChain(new int[] {6, 12, 64, 48},
                 new String[] {"bn1", "relu1", "conv1x1", "bn2", "relu2", "conv3x3", "dropout"},
-                new String[] {"bn", "relu", "conv", "pool", "dropout", "identity", "transition_out"});
+                new String[] {"bn", "scale", "relu", "conv", "pool", "dropout", "identity", "transition_out"});
     }
 
     /**
@@ -183,7 +183,7 @@ public final class SyntheticNets {
             }
             last = b + 1 < layersPerBlock.length ? net.chain(output, null, transition) : output;
         }
-        net.chain(last, null, "norm5", "relu", "pool", "fc");
+        net.chain(last, null, "norm5", "relu", "pool", "flatten", "fc", "softmax");
         return net.builder.build();
     }
 
@@ -200,44 +200,54 @@ public final class SyntheticNets {
 
     /**
      * ShuffleNet V2: stride-2 units run two branches on the input, stride-1 units split the
-     * channels and run one branch; both concatenate and shuffle (reshape, transpose, reshape with
-     * a shared shape). Units are compounds "stage{s}.{u}".
+     * channels and run {@code branch} on one half; both concatenate and shuffle the channels.
+     * A stride-1 shuffle reads the tensor's size at run time (size, channels // groups, view,
+     * transpose, view, as traced from PyTorch); a stride-2 one is a static reshape, transpose,
+     * reshape. Units are compounds "stage{s}.{u}".
      */
     public static LayoutGraph shufflenet(int[] unitsPerStage, String[] branch) {
         SyntheticNets net = new SyntheticNets();
-        String last = net.chain(null, null, "input", "conv1", "relu", "maxpool");
+        String last = net.chain(null, null, "input", "conv1", "maxpool");
         for (int s = 0; s < unitsPerStage.length; s++) {
             for (int u = 0; u < unitsPerStage[s]; u++) {
                 String unit = "stage" + (s + 2) + "." + u;
-                String concat;
+                String concat = net.add("concat", unit);
                 if (u == 0) {
-                    String left = net.chain(last, unit, "dwconv", "bn", "conv", "relu");
-                    String right = net.chain(last, unit, branch);
-                    concat = net.add("concat", unit);
-                    net.builder.edge(left, concat);
-                    net.builder.edge(right, concat);
+                    net.builder.edge(net.chain(last, unit, "dwconv", "bn", "conv", "relu"), concat);
+                    net.builder.edge(net.chain(last, unit, branch), concat);
+                    last = net.chain(concat, unit, "reshape", "transpose", "reshape");
                 } else {
                     String split = net.chain(last, unit, "split");
-                    String right = net.chain(split, unit, branch);
-                    concat = net.add("concat", unit);
                     net.builder.edge(split, concat);
-                    net.builder.edge(right, concat);
+                    net.builder.edge(net.chain(split, unit, branch), concat);
+                    String size = net.chain(concat, unit, "size");
+                    String view = net.chain(concat, unit, "view");
+                    net.builder.edge(size, view);
+                    net.builder.edge(net.chain(size, unit, "floordiv"), view);
+                    last = net.chain(view, unit, "transpose", "view");
+                    net.builder.edge(size, last);
                 }
-                String shape = net.chain(concat, unit, "shape");
-                String reshaped = net.chain(concat, unit, "reshape");
-                net.builder.edge(shape, reshaped);
-                String back = net.chain(reshaped, unit, "transpose", "reshape");
-                net.builder.edge(shape, back);
-                last = back;
             }
         }
-        net.chain(last, null, "conv5", "relu", "pool", "fc");
+        net.chain(last, null, "conv5", "fc");
         return net.builder.build();
     }
 
     /** 264 nodes, 318 edges: ShuffleNet V2 stages [4,8,4] with BN and ReLU as their own nodes. */
     public static LayoutGraph shufflenetV2() {
         return shufflenet(new int[] {4, 8, 4},
-                new String[] {"conv", "bn", "relu", "dwconv", "bn", "conv", "bn", "relu"});
+                new String[] {"conv", "bn", "relu", "dwconv", "bn", "conv", "bn", "relu", "drop_path"});
+    }
+
+    /** The same nodes and edges with every compound dropped (as an engine without compounds sees them). */
+    public static LayoutGraph withoutCompounds(LayoutGraph graph) {
+        LayoutGraph.Builder flat = LayoutGraph.builder();
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            flat.node(graph.nodeId(v), graph.width(v), graph.height(v));
+        }
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            flat.edge(graph.edgeSource(e), graph.edgeTarget(e));
+        }
+        return flat.build();
     }
 }

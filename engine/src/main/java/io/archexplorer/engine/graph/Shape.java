@@ -14,10 +14,18 @@ public final class Shape {
 
     private final int[] dims;
 
+    /** More elements than any machine holds; a bound that keeps every element count and cost within a long. */
+    private static final long MAX_ELEMENTS = 1L << 40;
+
     private Shape(int[] dims) {
+        long elements = 1;
         for (int d : dims) {
             if (d <= 0) {
                 throw new IllegalArgumentException("shape " + format(dims) + " has a dimension ≤ 0");
+            }
+            elements *= d;
+            if (elements > MAX_ELEMENTS) {
+                throw new IllegalArgumentException("shape " + format(dims) + " has more than 2^40 elements");
             }
         }
         this.dims = dims;

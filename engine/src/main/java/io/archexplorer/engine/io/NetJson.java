@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.engine.graph.InvalidNetException;
 import io.archexplorer.engine.graph.Layer;
-import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.graph.Op;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -171,6 +171,8 @@ public final class NetJson {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
             throw at == null ? new ModelFileException(source + ": " + message) : problem(source, at, message);
+        } catch (CharacterCodingException e) {
+            throw new ModelFileException(source + ": not UTF-8 text (is it a model file?)");
         } catch (IOException e) {
             throw new ModelFileException(source + ": cannot read: " + e.getMessage(), e);
         }

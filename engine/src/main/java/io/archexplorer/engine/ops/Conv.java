@@ -29,10 +29,6 @@ public record Conv(int outChannels, int kernelH, int kernelW, int strideH, int s
         return new Conv(outChannels, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW, groups, b);
     }
 
-    public Conv withDilation(int d) {
-        return new Conv(outChannels, kernelH, kernelW, strideH, strideW, padH, padW, d, d, groups, bias);
-    }
-
     @Override
     public String kind() {
         return "conv";

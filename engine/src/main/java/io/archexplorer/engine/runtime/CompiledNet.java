@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A net ready to run on the CPU: its steps bound to preallocated activation buffers (see {@link MemoryPlan}) and
@@ -60,8 +61,9 @@ public final class CompiledNet implements AutoCloseable {
     private final long weightBytes;
     private final WorkerPool pool;
     private final Parallelism parallelism;
+    private final AtomicBoolean running = new AtomicBoolean();
 
-    private CompiledNet(Net net, RuntimeOptions options, List<Step> steps, List<float[]> stepOutputs,
+    private CompiledNet(Net net, RuntimeOptions options, Fusion fusion, List<Step> steps, List<float[]> stepOutputs,
                         float[] inputBuffer, float[] outputBuffer, long activationBytes, long weightBytes,
                         WorkerPool pool) {
         this.net = net;
@@ -69,7 +71,7 @@ public final class CompiledNet implements AutoCloseable {
         this.steps = Collections.unmodifiableList(steps);
         this.stepOutputs = stepOutputs;
         this.stepOutputSizes = new int[steps.size()];
-        int[] groupLast = Fusion.of(net, options).lastOfGroups();
+        int[] groupLast = fusion.lastOfGroups();
         for (int s = 0; s < steps.size(); s++) {
             stepOutputSizes[s] = Math.toIntExact(net.outputShape(groupLast[steps.get(s).layer()]).elements());
         }
@@ -83,7 +85,8 @@ public final class CompiledNet implements AutoCloseable {
 
     /**
      * Generates the net's weights from {@code seed} (see {@link NetWeights#generate}) and compiles it, after
-     * checking that weights and activations fit in the heap.
+     * checking that weights and activations fit in the heap. The weights are this net's own, so batchnorm is
+     * folded into them in place.
      *
      * @throws InsufficientMemoryException naming the figures when they do not fit
      * @throws IllegalArgumentException naming a layer the runtime cannot execute (opaque, unknown shape, ...)
@@ -91,16 +94,26 @@ public final class CompiledNet implements AutoCloseable {
     public static CompiledNet create(Net net, long seed, RuntimeOptions options) {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
-        MemoryBudget.check(net, MemoryBudget.weightBytes(net), MemoryPlan.of(net, fusion).arenaBytes());
-        return compile(net, NetWeights.generate(net, seed), options);
+        MemoryPlan plan = MemoryPlan.of(net, fusion);
+        MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes());
+        return compile(net, NetWeights.generate(net, seed), options, fusion, plan, true);
     }
 
-    /** Compiles the net with the given weights (index-aligned with its layers). */
+    /**
+     * Compiles the net with the given weights (index-aligned with its layers), which are left untouched: folding
+     * batchnorm works on copies.
+     */
     public static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options) {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, 0, plan.arenaBytes());
+        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes());
+        return compile(net, weights, options, fusion, plan, false);
+    }
+
+    private static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options, Fusion fusion,
+                                       MemoryPlan plan, boolean foldInPlace) {
+        int inputLayer = singleInput(net);
         float[][] buffers = new float[plan.bufferFloats.length][];
         for (int b = 0; b < buffers.length; b++) {
             buffers[b] = new float[Math.toIntExact(plan.bufferFloats[b])];
@@ -108,27 +121,38 @@ public final class CompiledNet implements AutoCloseable {
         List<Step> steps = new ArrayList<>();
         List<float[]> stepOutputs = new ArrayList<>();
         long weightBytes = 0;
-        int inputLayer = -1;
         for (int i = 0; i < net.size(); i++) {
-            Op op = net.layer(i).op();
-            if (op instanceof Input) {
-                inputLayer = i;
-            }
-            if (!fusion.isStep(i) || op instanceof Input) {
+            if (!fusion.isStep(i) || net.layer(i).op() instanceof Input) {
                 continue;
             }
-            StepBuilder builder = new StepBuilder(net, weights, fusion, plan, buffers, i);
+            StepBuilder builder = new StepBuilder(net, weights, fusion, plan, buffers, i, foldInPlace);
             steps.add(builder.build());
             stepOutputs.add(buffers[plan.bufferOf[i]]);
             weightBytes += builder.weightBytes;
         }
-        if (inputLayer < 0) {
-            throw new IllegalArgumentException(net.name() + " has no input layer");
-        }
         float[] input = buffers[plan.bufferOf[inputLayer]];
         float[] output = buffers[plan.bufferOf[fusion.tensorOf[net.size() - 1]]];
         WorkerPool pool = new WorkerPool(options.threads() - 1);
-        return new CompiledNet(net, options, steps, stepOutputs, input, output, plan.arenaBytes(), weightBytes, pool);
+        return new CompiledNet(net, options, fusion, steps, stepOutputs, input, output, plan.arenaBytes(),
+                weightBytes, pool);
+    }
+
+    /** The index of the net's one input layer; the runtime feeds a single tensor. */
+    private static int singleInput(Net net) {
+        List<String> inputs = new ArrayList<>();
+        int index = -1;
+        for (int i = 0; i < net.size(); i++) {
+            if (net.layer(i).op() instanceof Input) {
+                inputs.add(net.layer(i).name());
+                index = i;
+            }
+        }
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(net.name() + ": the runtime runs nets with exactly one input layer, "
+                    + "this one has " + (inputs.isEmpty() ? "none" : inputs.size() + " (" + String.join(", ", inputs)
+                    + ")"));
+        }
+        return index;
     }
 
     /** Runs one inference; {@code input} has the net's input shape, the result its final layer's shape. */
@@ -152,6 +176,18 @@ public final class CompiledNet implements AutoCloseable {
     }
 
     private float[] run(float[] input, CancellationToken cancel, long[] stepNanos, StepObserver observer) {
+        // One compiled net has one set of activation buffers: two inferences at once would corrupt each other.
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException(net.name() + " is already running an inference on another thread");
+        }
+        try {
+            return runOnce(input, cancel, stepNanos, observer);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private float[] runOnce(float[] input, CancellationToken cancel, long[] stepNanos, StepObserver observer) {
         int expected = Math.toIntExact(net.inputShape().elements());
         if (input.length != expected) {
             throw new IllegalArgumentException("input has " + input.length + " values, " + net.name() + " takes "
@@ -214,9 +250,12 @@ public final class CompiledNet implements AutoCloseable {
         private final Shape[] inputShapes;
         private final float[] output;
         private final List<Integer> absorbed = new ArrayList<>();
+        private final boolean foldInPlace;
         private long weightBytes;
 
-        StepBuilder(Net net, NetWeights weights, Fusion fusion, MemoryPlan plan, float[][] buffers, int layer) {
+        StepBuilder(Net net, NetWeights weights, Fusion fusion, MemoryPlan plan, float[][] buffers, int layer,
+                    boolean foldInPlace) {
+            this.foldInPlace = foldInPlace;
             this.net = net;
             this.weights = weights;
             this.fusion = fusion;
@@ -260,7 +299,7 @@ public final class CompiledNet implements AutoCloseable {
             if (op instanceof BatchNorm bn) {
                 float[][] affine = batchNormAffine(weights.layer(layer), bn.eps());
                 weightBytes += 8L * affine[0].length;
-                return ElementwiseKernels.affine(affine[0], affine[1], x, output, in.n(), in.c(),
+                return ElementwiseKernels.affine(affine[0], affine[1], fusedActivation(), x, output, in.n(), in.c(),
                         Math.toIntExact(in.elementsPerImage() / in.c()));
             }
             if (op instanceof Activation a) {
@@ -273,7 +312,7 @@ public final class CompiledNet implements AutoCloseable {
                 return PoolKernels.adaptiveAverage(in, out, x, output);
             }
             if (op instanceof Add) {
-                return ElementwiseKernels.sum(inputs, output, count);
+                return ElementwiseKernels.sum(inputs, fusedActivation(), output, count);
             }
             if (op instanceof Elementwise e) {
                 return ElementwiseKernels.combine(e.operation(), inputs, output, count);
@@ -282,7 +321,7 @@ public final class CompiledNet implements AutoCloseable {
                 LayerWeights w = weights.layer(layer);
                 float[] shift = w.beta() == null ? new float[in.c()] : w.beta();
                 weightBytes += w.bytes();
-                return ElementwiseKernels.affine(w.gamma(), shift, x, output, in.n(), in.c(),
+                return ElementwiseKernels.affine(w.gamma(), shift, fusedActivation(), x, output, in.n(), in.c(),
                         Math.toIntExact(in.elementsPerImage() / in.c()));
             }
             if (op instanceof ChannelMultiply) {
@@ -324,20 +363,14 @@ public final class CompiledNet implements AutoCloseable {
             LayerWeights w = weights.layer(layer);
             float[] kernelWeights = w.weight();
             float[] bias = w.bias();
-            io.archexplorer.engine.runtime.kernels.Activation activation =
-                    io.archexplorer.engine.runtime.kernels.Activation.NONE;
             for (int j : absorbed) {
-                Op op = net.layer(j).op();
-                if (op instanceof BatchNorm bn) {
+                if (net.layer(j).op() instanceof BatchNorm bn) {
                     float[][] affine = batchNormAffine(weights.layer(j), bn.eps());
-                    kernelWeights = scaleRows(kernelWeights, affine[0]);
+                    kernelWeights = scaleRows(foldInPlace ? kernelWeights : kernelWeights.clone(), affine[0]);
                     bias = shiftBias(bias, affine[0], affine[1]);
-                } else if (op instanceof Activation a) {
-                    activation = a.function() == Activation.Function.RELU6
-                            ? io.archexplorer.engine.runtime.kernels.Activation.RELU6
-                            : io.archexplorer.engine.runtime.kernels.Activation.RELU;
                 }
             }
+            io.archexplorer.engine.runtime.kernels.Activation activation = fusedActivation();
             weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
             ConvGeometry g = new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(),
                     conv.kernelW(), conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(),
@@ -349,6 +382,18 @@ public final class CompiledNet implements AutoCloseable {
                 return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
             }
             return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+        }
+
+        /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */
+        private io.archexplorer.engine.runtime.kernels.Activation fusedActivation() {
+            for (int j : absorbed) {
+                if (net.layer(j).op() instanceof Activation a) {
+                    return a.function() == Activation.Function.RELU6
+                            ? io.archexplorer.engine.runtime.kernels.Activation.RELU6
+                            : io.archexplorer.engine.runtime.kernels.Activation.RELU;
+                }
+            }
+            return io.archexplorer.engine.runtime.kernels.Activation.NONE;
         }
 
         /** Batchnorm at inference as y = x·scale + shift with scale = γ/√(var + ε), shift = β − mean·scale. */
@@ -364,9 +409,9 @@ public final class CompiledNet implements AutoCloseable {
             return new float[][] {scale, shift};
         }
 
-        private static float[] scaleRows(float[] weights, float[] scale) {
-            float[] folded = weights.clone();
-            int perRow = weights.length / scale.length;
+        /** Scales each output channel's filter; modifies and returns {@code folded}. */
+        private static float[] scaleRows(float[] folded, float[] scale) {
+            int perRow = folded.length / scale.length;
             for (int o = 0; o < scale.length; o++) {
                 for (int k = 0; k < perRow; k++) {
                     folded[o * perRow + k] *= scale[o];

@@ -3,17 +3,19 @@ package io.archexplorer.engine.runtime;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.ops.Activation;
+import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
 
 /**
  * Decides which layers run as their own step and which ride along with another: a batchnorm folded into the
- * convolution before it, a ReLU/ReLU6 fused into that convolution's epilogue, and views (flatten, dropout,
- * identity) that reuse their input's memory untouched.
+ * convolution before it, a ReLU/ReLU6 fused into that convolution's epilogue or into the pass of a standalone
+ * batchnorm or residual add, and views (flatten, dropout, identity) that reuse their input's memory untouched.
  *
  * <p>A layer is absorbed only when it is the sole consumer of its producer, so no other layer ever needs the
  * intermediate value that absorbing it skips.
@@ -51,6 +53,14 @@ final class Fusion {
                 int source = net.inputIndices(i)[0];
                 computedBy[i] = computedBy[source];
                 tensorOf[i] = tensorOf[source];
+            }
+            if ((op instanceof BatchNorm || op instanceof Scale || op instanceof Add) && computedBy[i] == i) {
+                // A ReLU after a standalone batchnorm (DenseNet's pre-activation), Caffe's Scale (the second half of
+                // its batchnorm) or a residual sum is applied in the same pass over the tensor.
+                if (options.fuseActivations() && consumers[i] == 1 && isFusable(net.layer(soleConsumer[i]).op())) {
+                    absorb(soleConsumer[i], i, computedBy, tensorOf);
+                }
+                continue;
             }
             if (!(op instanceof Conv)) {
                 continue;

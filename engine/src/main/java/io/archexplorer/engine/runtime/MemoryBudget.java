@@ -2,10 +2,13 @@ package io.archexplorer.engine.runtime;
 
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.Scale;
 import java.util.Locale;
 
 /**
@@ -24,13 +27,41 @@ final class MemoryBudget {
         long floats = 0;
         for (int i = 0; i < net.size(); i++) {
             Layer l = net.layer(i);
-            if (l.op() instanceof Conv || l.op() instanceof FullyConnected) {
+            if (hasWeights(l.op()) || l.op() instanceof Scale) {
                 floats += l.op().params(net.inputShapes(i));
             } else if (l.op() instanceof BatchNorm) {
                 floats += 4L * net.inputShapes(i).get(0).c();
             }
         }
         return 4 * floats;
+    }
+
+    /** Bytes of the weight copies that folding batchnorm into convolutions makes when the weights are not ours. */
+    static long foldedCopyBytes(Net net, Fusion fusion) {
+        long floats = 0;
+        for (int i = 0; i < net.size(); i++) {
+            if (net.layer(i).op() instanceof BatchNorm && fusion.computedBy[i] != i) {
+                floats += net.layer(fusion.computedBy[i]).op().params(net.inputShapes(fusion.computedBy[i]));
+            }
+        }
+        return 4 * floats;
+    }
+
+    /** Refuses a net whose weights alone do not fit, or whose one layer needs more weights than an array holds. */
+    static void checkWeights(Net net) {
+        for (int i = 0; i < net.size(); i++) {
+            Layer l = net.layer(i);
+            if (hasWeights(l.op()) && l.op().params(net.inputShapes(i)) > Integer.MAX_VALUE - 8) {
+                throw new InsufficientMemoryException(net.name() + ": layer '" + l.name() + "' has "
+                        + l.op().params(net.inputShapes(i)) + " weights, more than one Java array holds (2^31)");
+            }
+        }
+        check(net, weightBytes(net), 0);
+    }
+
+    /** Ops whose weights are one array of (almost) all their params. */
+    private static boolean hasWeights(Op op) {
+        return op instanceof Conv || op instanceof ConvTranspose || op instanceof FullyConnected;
     }
 
     static void check(Net net, long weightBytes, long activationBytes) {
@@ -47,7 +78,7 @@ final class MemoryBudget {
         if (weightBytes + activationBytes > usable) {
             throw new InsufficientMemoryException(String.format(Locale.ROOT,
                     "%s needs %s (weights %s + peak activations %s) but only %s of the heap is usable; lower the "
-                            + "batch or the resolution, or give Java more memory (-Xmx)", net.name(),
+                            + "batch, the resolution or the widths, or give Java more memory (-Xmx)", net.name(),
                     mib(weightBytes + activationBytes), mib(weightBytes), mib(activationBytes), mib(usable)));
         }
     }

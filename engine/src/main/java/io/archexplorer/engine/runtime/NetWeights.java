@@ -27,7 +27,11 @@ public final class NetWeights {
         this.layers = layers.clone();
     }
 
+    /**
+     * @throws InsufficientMemoryException when the weights would not fit in the heap (checked before allocating)
+     */
     public static NetWeights generate(Net net, long seed) {
+        MemoryBudget.checkWeights(net);
         LayerWeights[] w = new LayerWeights[net.size()];
         for (int i = 0; i < net.size(); i++) {
             w[i] = generate(net, i, seed);
@@ -40,7 +44,7 @@ public final class NetWeights {
         Shape in = net.inputShapes(i).isEmpty() ? null : net.inputShapes(i).get(0);
         if (layer.op() instanceof Conv conv) {
             int fanIn = in.c() / conv.groups() * conv.kernelH() * conv.kernelW();
-            float[] weight = heNormal(layer.name(), seed, conv.outChannels() * fanIn, fanIn);
+            float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(conv.outChannels(), fanIn), fanIn);
             return new LayerWeights(weight, conv.bias() ? new float[conv.outChannels()] : null, null, null, null,
                     null);
         }
@@ -72,7 +76,7 @@ public final class NetWeights {
      * several times faster than {@link java.util.Random#nextGaussian()}, which matters for VGG's 138 M weights.
      */
     private static float[] heNormal(String layerName, long seed, int count, int fanIn) {
-        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + layerName.hashCode());
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + fnv1a(layerName));
         double std = Math.sqrt(2.0 / fanIn);
         float[] w = new float[count];
         for (int k = 0; k < count; k += 2) {
@@ -84,6 +88,18 @@ public final class NetWeights {
             }
         }
         return w;
+    }
+
+    /**
+     * A 64-bit hash of the layer's name (FNV-1a over its UTF-16 units): unlike {@link String#hashCode()}, names
+     * like "Aa" and "BB" do not collide, so no two layers of a net get the same weights.
+     */
+    private static long fnv1a(String name) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     private static float[] filled(int n, float v) {

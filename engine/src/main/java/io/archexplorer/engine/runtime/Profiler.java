@@ -40,12 +40,23 @@ public final class Profiler {
         }
         List<Profile.StepTiming> timings = new ArrayList<>(stepCount);
         for (int s = 0; s < stepCount; s++) {
-            Arrays.sort(perStep[s]);
-            timings.add(new Profile.StepTiming(net.steps().get(s), perStep[s][runs / 2] / 1e6));
+            double[] ms = new double[runs];
+            for (int m = 0; m < runs; m++) {
+                ms[m] = perStep[s][m] / 1e6;
+            }
+            timings.add(new Profile.StepTiming(net.steps().get(s), median(ms)));
         }
         double[] sorted = totals.clone();
         Arrays.sort(sorted);
-        return new Profile(net.options().threads(), net.net().inputShape().n(), runs, sorted[runs / 2], sorted[0],
+        return new Profile(net.options().threads(), net.net().inputShape().n(), runs, median(totals), sorted[0],
                 sorted[runs - 1], timings);
+    }
+
+    /** The middle value, or the mean of the two middle values of an even count. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

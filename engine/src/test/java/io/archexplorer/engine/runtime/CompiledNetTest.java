@@ -1,6 +1,7 @@
 package io.archexplorer.engine.runtime;
 
-import static io.archexplorer.engine.runtime.RuntimeAssertions.assertClose;
+import static io.archexplorer.engine.runtime.RuntimeAssertions.assertEveryStepClose;
+import static io.archexplorer.engine.runtime.RuntimeAssertions.perturbBatchNorm;
 import static io.archexplorer.engine.runtime.RuntimeAssertions.randomInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,10 +81,10 @@ class CompiledNetTest {
     void everyOpMatchesTheReference(Activation.Function act, int threads, boolean fuse) {
         Net net = everyOp(act);
         NetWeights weights = NetWeights.generate(net, 7);
-        perturbBatchNorm(weights);
+        perturbBatchNorm(weights, 3);
         float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 11);
         try (CompiledNet compiled = CompiledNet.compile(net, weights, new RuntimeOptions(threads, fuse, fuse))) {
-            assertClose(ReferenceExecutor.run(net, weights, input), compiled.run(input), 1e-4, net.name());
+            assertEveryStepClose(net, weights, compiled, input, 1e-4);
         }
     }
 
@@ -114,31 +115,10 @@ class CompiledNetTest {
         // (4 − 1)·2 − 2·1 + 4 = 8 rows, (3 − 1)·2 + 3 = 7 columns
         assertEquals(Shape.of(2, 6, 8, 7), net.outputShape(net.indexOf("up")));
         NetWeights weights = NetWeights.generate(net, 5);
-        perturbBatchNorm(weights);
+        perturbBatchNorm(weights, 5);
         float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 13);
         try (CompiledNet compiled = CompiledNet.compile(net, weights, new RuntimeOptions(threads, fuse, fuse))) {
-            assertClose(ReferenceExecutor.run(net, weights, input), compiled.run(input), 1e-4, net.name());
-        }
-    }
-
-    /** Non-trivial batchnorm statistics and scale factors, so folding them into convolutions is really exercised. */
-    static void perturbBatchNorm(NetWeights weights) {
-        java.util.Random r = new java.util.Random(3);
-        for (int i = 0; i < weights.size(); i++) {
-            LayerWeights w = weights.layer(i);
-            if (w.gamma() != null) {
-                // Scale layers have γ and maybe β but no statistics.
-                for (int c = 0; c < w.gamma().length; c++) {
-                    w.gamma()[c] = 0.5f + r.nextFloat();
-                    if (w.beta() != null) {
-                        w.beta()[c] = (float) r.nextGaussian() * 0.1f;
-                    }
-                    if (w.mean() != null) {
-                        w.mean()[c] = (float) r.nextGaussian() * 0.1f;
-                        w.variance()[c] = 0.5f + r.nextFloat();
-                    }
-                }
-            }
+            assertEveryStepClose(net, weights, compiled, input, 1e-4);
         }
     }
 

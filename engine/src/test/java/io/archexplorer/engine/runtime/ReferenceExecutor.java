@@ -33,6 +33,11 @@ public final class ReferenceExecutor {
     }
 
     public static double[] run(Net net, NetWeights weights, float[] input) {
+        return runAll(net, weights, input)[net.size() - 1];
+    }
+
+    /** The output of every layer, index-aligned with the net's layers. */
+    public static double[][] runAll(Net net, NetWeights weights, float[] input) {
         double[][] values = new double[net.size()][];
         for (int i = 0; i < net.size(); i++) {
             int[] in = net.inputIndices(i);
@@ -44,7 +49,7 @@ public final class ReferenceExecutor {
             }
             values[i] = layer(net.layer(i).op(), weights.layer(i), x, s, net.outputShape(i), input);
         }
-        return values[net.size() - 1];
+        return values;
     }
 
     private static double[] layer(Op op, LayerWeights w, double[][] x, Shape[] in, Shape out, float[] input) {

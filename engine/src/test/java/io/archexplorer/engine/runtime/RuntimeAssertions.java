@@ -3,6 +3,9 @@ package io.archexplorer.engine.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.archexplorer.engine.graph.Net;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /** Comparisons of runtime outputs with the reference executor. */
@@ -25,6 +28,47 @@ public final class RuntimeAssertions {
             if (!(error <= tolerance * scale)) {
                 fail(String.format("%s: element %d is %s, expected %s (error %.3g of scale %.3g)", what, i,
                         actual[i], expected[i], error / scale, scale));
+            }
+        }
+    }
+
+    /**
+     * Runs the compiled net and compares every step's output (not only the last) with the reference value of the
+     * layer the step ends with: an error in one layer cannot hide behind a later layer that shrinks it.
+     */
+    public static void assertEveryStepClose(Net net, NetWeights weights, CompiledNet compiled, float[] input,
+                                            double tolerance) {
+        double[][] expected = ReferenceExecutor.runAll(net, weights, input);
+        int[] checked = {0};
+        compiled.run(input, (step, buffer, length) -> {
+            List<String> absorbed = step.absorbed();
+            String last = absorbed.isEmpty() ? step.name() : absorbed.get(absorbed.size() - 1);
+            assertClose(expected[net.indexOf(last)], Arrays.copyOf(buffer, length), tolerance,
+                    net.name() + " step " + step.name() + " (up to " + last + ")");
+            checked[0]++;
+        });
+        assertEquals(compiled.steps().size(), checked[0], "every step was compared");
+    }
+
+    /**
+     * Non-trivial batchnorm statistics and scale factors, so folding them into the convolution is really exercised.
+     * Caffe's Scale layers have γ and maybe β, but no statistics.
+     */
+    public static void perturbBatchNorm(NetWeights weights, long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < weights.size(); i++) {
+            LayerWeights w = weights.layer(i);
+            if (w.gamma() != null) {
+                for (int c = 0; c < w.gamma().length; c++) {
+                    w.gamma()[c] = 0.5f + r.nextFloat();
+                    if (w.beta() != null) {
+                        w.beta()[c] = (float) r.nextGaussian() * 0.1f;
+                    }
+                    if (w.mean() != null) {
+                        w.mean()[c] = (float) r.nextGaussian() * 0.1f;
+                        w.variance()[c] = 0.5f + r.nextFloat();
+                    }
+                }
             }
         }
     }

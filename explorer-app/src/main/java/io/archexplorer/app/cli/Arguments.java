@@ -62,6 +62,9 @@ public final class Arguments {
                 }
                 value = words.get(++i);
             }
+            if (!name.equals("set") && options.containsKey(name)) {
+                throw new UsageException("--" + name + " is given twice");
+            }
             options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return new Arguments(command, positional, options);
@@ -85,10 +88,10 @@ public final class Arguments {
         return options.containsKey(name);
     }
 
-    /** The last value of an option, or {@code fallback}. */
+    /** The value of an option, or {@code fallback}. */
     public String option(String name, String fallback) {
         List<String> values = options.get(name);
-        return values == null ? fallback : values.get(values.size() - 1);
+        return values == null ? fallback : values.get(0);
     }
 
     /** A required option's value. */
@@ -122,7 +125,10 @@ public final class Arguments {
             if (eq <= 0) {
                 throw new UsageException("--set needs KNOB=VALUE, got '" + s + "'");
             }
-            settings.put(s.substring(0, eq).trim(), s.substring(eq + 1));
+            String knob = s.substring(0, eq).trim();
+            if (settings.put(knob, s.substring(eq + 1)) != null) {
+                throw new UsageException("--set " + knob + " is given twice");
+            }
         }
         return settings;
     }

@@ -31,7 +31,7 @@ public final class BenchCommand implements Command {
     @Override
     public String synopsis() {
         return "bench MODEL [--set KNOB=VALUE]... [--threads N] [--batch N] [--runs N] [--warmup N] "
-                + "[--fuse on|off] [--format table|json]";
+                + "[--fuse on|off] [--seed S] [--format table|json]";
     }
 
     @Override
@@ -44,8 +44,7 @@ public final class BenchCommand implements Command {
         Arguments a = Arguments.parse(name(), words, Set.of("set", "threads", "batch", "runs", "warmup", "fuse",
                 "format", "seed"));
         String format = a.choice("format", "table", List.of("table", "json"));
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = Options.integer(a, "threads", cores, 1, 256);
+        int threads = Options.threads(a);
         int batch = Options.integer(a, "batch", 1, 1, 4096);
         int runs = Options.integer(a, "runs", 20, 1, 100_000);
         int warmup = Options.integer(a, "warmup", 5, 0, 100_000);
@@ -65,10 +64,8 @@ public final class BenchCommand implements Command {
             } else {
                 ProfileTable.print(model, compiled, profile, warmup, out);
             }
-        } catch (InsufficientMemoryException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // The runtime's refusal of a net it cannot execute (an opaque layer, an op without a kernel).
+        } catch (InsufficientMemoryException | IllegalArgumentException e) {
+            // Too large, or a net the runtime cannot execute (an opaque layer, an op without a kernel).
             throw new UsageException(e.getMessage());
         }
         return 0;

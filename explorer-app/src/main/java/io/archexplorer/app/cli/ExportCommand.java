@@ -2,6 +2,7 @@ package io.archexplorer.app.cli;
 
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.onnx.OnnxExporter;
+import io.archexplorer.engine.runtime.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,8 +47,8 @@ public final class ExportCommand implements Command {
             OnnxExporter.write(net, NetWeights.generate(net, seed), file);
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // The exporter's refusal of a net it cannot express (an opaque layer, an op without an ONNX mapping).
+        } catch (InsufficientMemoryException | IllegalArgumentException e) {
+            // Too large, or a net the exporter cannot express (an opaque layer, an op without an ONNX mapping).
             throw new UsageException(e.getMessage());
         }
         out.println("wrote " + file + " (" + net.size() + " layers, input " + net.inputShape() + ", seed " + seed + ")");

@@ -67,8 +67,7 @@ public final class ModelSource {
             ImportedModel imported = ModelFiles.read(file);
             imported.warnings().forEach(warnings);
             NetDocument doc = imported.document();
-            String family = doc.family().isEmpty() ? "file" : doc.family();
-            return new LoadedModel(doc.net().name(), family, doc.knobs(), doc.net());
+            return new LoadedModel(doc.net().name(), doc.family(), doc.knobs(), doc.net());
         } catch (ModelFileException e) {
             throw new UsageException(e.getMessage());
         }

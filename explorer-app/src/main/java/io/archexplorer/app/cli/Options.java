@@ -19,6 +19,15 @@ final class Options {
         return value;
     }
 
+    /**
+     * {@code --threads}, at most the machine's cores: the runtime's workers spin between kernels, and more of them
+     * than cores would only compete for the same cores.
+     */
+    static int threads(Arguments a) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return integer(a, "threads", cores, 1, cores);
+    }
+
     static long seed(Arguments a) {
         String text = a.option("seed", "42");
         try {

@@ -38,17 +38,15 @@ public final class RunCommand implements Command {
         Path inputFile = Path.of(a.required("input"));
         Path outputFile = Path.of(a.required("output"));
         long seed = Options.seed(a);
-        int threads = Options.integer(a, "threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        int threads = Options.threads(a);
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());
         Net net = model.net();
         float[] input = RawTensors.read(inputFile, net.inputShape().elements(), net.inputShape().toString());
         float[] result;
         try (CompiledNet compiled = CompiledNet.create(net, seed, RuntimeOptions.defaults().withThreads(threads))) {
             result = compiled.run(input);
-        } catch (InsufficientMemoryException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // The runtime's refusal of a net it cannot execute (an opaque layer, an op without a kernel).
+        } catch (InsufficientMemoryException | IllegalArgumentException e) {
+            // Too large, or a net the runtime cannot execute (an opaque layer, an op without a kernel).
             throw new UsageException(e.getMessage());
         }
         RawTensors.write(outputFile, result);

@@ -37,9 +37,8 @@ public final class SaveCommand implements Command {
         a.choice("format", "json", List.of("json"));
         Path file = Path.of(a.required("out"));
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());
-        String family = model.family().equals("file") ? "" : model.family();
         try {
-            NetJson.write(new NetDocument(model.net(), family, model.knobs()), file);
+            NetJson.write(new NetDocument(model.net(), model.family(), model.knobs()), file);
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         }

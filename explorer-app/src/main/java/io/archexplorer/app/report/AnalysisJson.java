@@ -1,9 +1,6 @@
 package io.archexplorer.app.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.app.cli.LoadedModel;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.LayerCost;
@@ -17,23 +14,16 @@ import java.io.OutputStream;
  * keys the README documents (more may be added, none removed).
  */
 public final class AnalysisJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private AnalysisJson() {
     }
 
     public static void write(LoadedModel model, Analysis analysis, OutputStream out) throws IOException {
         Net net = analysis.net();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = JsonReports.generator(out)) {
             g.writeStartObject();
-            g.writeStringField("model", model.name());
-            g.writeStringField("family", model.family());
-            g.writeFieldName("knobs");
-            MAPPER.writeValue(g, model.knobs());
+            JsonReports.writeModel(g, model);
             g.writeFieldName("input");
-            MAPPER.writeValue(g, net.inputShape().dims());
+            JsonReports.MAPPER.writeValue(g, net.inputShape().dims());
             g.writeObjectFieldStart("totals");
             LayerCost t = analysis.totals();
             g.writeNumberField("params", t.params());
@@ -63,10 +53,10 @@ public final class AnalysisJson {
         g.writeStringField("op", layer.op().kind());
         g.writeStringField("attributes", layer.op().attributesSummary());
         g.writeFieldName("inputs");
-        MAPPER.writeValue(g, layer.inputs());
+        JsonReports.MAPPER.writeValue(g, layer.inputs());
         g.writeFieldName("output_shape");
         if (net.outputShape(i).isKnown()) {
-            MAPPER.writeValue(g, net.outputShape(i).dims());
+            JsonReports.MAPPER.writeValue(g, net.outputShape(i).dims());
         } else {
             g.writeString("?");
         }

@@ -21,7 +21,8 @@ public final class AnalysisTable {
 
     public static void print(LoadedModel model, Analysis analysis, PrintStream out) {
         Net net = analysis.net();
-        out.println(model.name() + " — " + model.family() + knobText(model.knobs()));
+        out.println(model.name() + " — " + (model.family().isEmpty() ? "model file" : model.family())
+                + knobText(model.knobs()));
         out.println("input " + net.inputShape() + " (N×C×H×W); output shapes below are per image (C×H×W)");
         out.println();
 

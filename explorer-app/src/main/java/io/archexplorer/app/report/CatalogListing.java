@@ -1,9 +1,6 @@
 package io.archexplorer.app.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
@@ -15,8 +12,6 @@ import java.util.stream.Collectors;
 
 /** {@code explorer list}: the families with their knobs, and the presets with the knobs they set. */
 public final class CatalogListing {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private CatalogListing() {
     }
 
@@ -48,9 +43,13 @@ public final class CatalogListing {
     }
 
     public static void writeJson(Catalog catalog, PrintStream out) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.setPrettyPrinter(new DefaultPrettyPrinter());
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = JsonReports.generator(out)) {
+            writeFamilies(g, catalog);
+        }
+        out.println();
+    }
+
+    private static void writeFamilies(JsonGenerator g, Catalog catalog) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("families");
         for (Family f : catalog.families()) {
@@ -69,7 +68,7 @@ public final class CatalogListing {
                 g.writeStringField("name", p.name());
                 g.writeStringField("description", p.description());
                 g.writeFieldName("knobs");
-                MAPPER.writeValue(g, f.defaults().with(p.knobs()).asMap());
+                JsonReports.MAPPER.writeValue(g, f.defaults().with(p.knobs()).asMap());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -77,8 +76,6 @@ public final class CatalogListing {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.flush();
-        out.println();
     }
 
     private static void writeKnob(JsonGenerator g, Knob k) throws IOException {
@@ -87,12 +84,12 @@ public final class CatalogListing {
         g.writeStringField("symbol", k.symbol());
         g.writeStringField("type", k.type().name().toLowerCase());
         g.writeFieldName("default");
-        MAPPER.writeValue(g, k.defaultValue());
+        JsonReports.MAPPER.writeValue(g, k.defaultValue());
         g.writeStringField("allowed", k.allowedText());
         switch (k.type()) {
             case CHOICE -> {
                 g.writeFieldName("choices");
-                MAPPER.writeValue(g, k.choices());
+                JsonReports.MAPPER.writeValue(g, k.choices());
             }
             case INTEGER, REAL, INTEGER_LIST -> {
                 g.writeNumberField("min", k.min());

@@ -1,9 +1,6 @@
 package io.archexplorer.app.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.app.cli.LoadedModel;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.CompiledNet;
@@ -19,8 +16,6 @@ import java.util.Map;
  * that computed it in {@code executed_by}.
  */
 public final class ProfileJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ProfileJson() {
     }
 
@@ -32,15 +27,18 @@ public final class ProfileJson {
             byLayer.put(t.step().layer(), t);
             t.step().absorbed().forEach(name -> absorbedBy.put(name, t.step().name()));
         }
+        try (JsonGenerator g = JsonReports.generator(out)) {
+            writeProfile(g, model, compiled, p, warmup, byLayer, absorbedBy);
+        }
+        out.println();
+    }
+
+    private static void writeProfile(JsonGenerator g, LoadedModel model, CompiledNet compiled, Profile p, int warmup,
+                                     Map<Integer, Profile.StepTiming> byLayer, Map<String, String> absorbedBy)
+            throws IOException {
         Net net = compiled.net();
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.setPrettyPrinter(new DefaultPrettyPrinter());
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
-        g.writeStringField("model", model.name());
-        g.writeStringField("family", model.family());
-        g.writeFieldName("knobs");
-        MAPPER.writeValue(g, model.knobs());
+        JsonReports.writeModel(g, model);
         g.writeNumberField("threads", p.threads());
         g.writeNumberField("batch", p.batch());
         g.writeNumberField("runs", p.runs());
@@ -71,7 +69,5 @@ public final class ProfileJson {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.flush();
-        out.println();
     }
 }

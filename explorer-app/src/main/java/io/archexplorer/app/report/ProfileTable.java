@@ -24,7 +24,8 @@ public final class ProfileTable {
         out.println();
         out.printf(Locale.ROOT, "%s — %d thread%s, batch %d, %s (%d runs after %d warm-up)%n", model.name(),
                 p.threads(), p.threads() == 1 ? "" : "s", p.batch(),
-                net.options().foldBatchNorm() ? "batchnorm folded, ReLU fused" : "unfused", p.runs(), warmup);
+                net.options().foldBatchNorm() ? "fused (batchnorm folded into convolutions, ReLU into the layer before)"
+                        : "unfused (every layer on its own)", p.runs(), warmup);
         out.printf(Locale.ROOT, "latency %s ms median (min %s, max %s) · %.1f images/s · %.1f GFLOP/s%n",
                 ms(p.medianMs()), ms(p.minMs()), ms(p.maxMs()), p.imagesPerSecond(), p.gflops());
         out.println("memory: weights " + Numbers.bytes(net.weightBytes()) + ", peak activations "

@@ -137,6 +137,24 @@ class DiagramBuilderTest {
         assertEquals("64×56×56", e.label());
     }
 
+    /**
+     * Dragging a knob rebuilds the net: given the previous diagram, boxes that still exist keep their place. Going
+     * from ResNeXt-50 32×4d to 64×4d changes widths and labels, not the graph, so every box stays put.
+     */
+    @Test
+    void aKnobChangeKeepsTheBoxesInPlace() {
+        Diagram before = DiagramBuilder.build("x", analysis("resnext50_32x4d"), DiagramOptions.defaults(), null);
+        Analysis wider = CostAnalysis.analyze(Catalog.standard().resolve("resnext50_32x4d",
+                Map.of("cardinality", "64")).build());
+        Diagram after = DiagramBuilder.build("x", wider, DiagramOptions.defaults(), before);
+        assertEquals(before.nodes().size(), after.nodes().size());
+        for (Diagram.Node b : before.nodes()) {
+            Diagram.Node a = node(after, b.id());
+            assertEquals(b.y(), a.y(), 1e-6, b.id() + " stays on its rank");
+            assertEquals(b.x(), a.x(), 60, b.id() + " stays about where it was");
+        }
+    }
+
     private static Diagram.Node node(Diagram d, String id) {
         return d.nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
     }

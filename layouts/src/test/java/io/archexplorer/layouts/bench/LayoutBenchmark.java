@@ -1,36 +1,25 @@
 package io.archexplorer.layouts.bench;
 
-import io.archexplorer.layouts.Direction;
-import io.archexplorer.layouts.EdgeRoute;
 import io.archexplorer.layouts.LayeredLayout;
 import io.archexplorer.layouts.Layout;
 import io.archexplorer.layouts.LayoutGraph;
 import io.archexplorer.layouts.LayoutOptions;
 import io.archexplorer.layouts.LayoutQuality;
-import io.archexplorer.layouts.NodeBox;
 import io.archexplorer.layouts.SyntheticNets;
-import java.util.ArrayList;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkBendPoint;
-import org.eclipse.elk.graph.ElkEdge;
-import org.eclipse.elk.graph.ElkEdgeSection;
-import org.eclipse.elk.graph.ElkNode;
-import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Our layered layout against ELK layered, in the same JVM, on the synthetic nets (boxes 120 × 40,
  * top to bottom). Both get the same flat graph (compounds dropped, since ELK would need a
  * hierarchical graph); an extra column gives our time and crossings with compounds kept
  * (contiguous blocks, frames). Crossings of both layouts are counted by the same
- * {@link io.archexplorer.layouts.CrossingCounter}. Times are medians of 5 runs after warm-up.
+ * {@link io.archexplorer.layouts.CrossingCounter}; W is the drawing's width. Times are medians of
+ * 5 runs after warm-up: wall time of the layout call, and for ours also this thread's CPU time,
+ * which shows how much of the wall time is load from other processes on a shared machine.
  * <p>
  * Run from the repository root: {@code mvn -q -pl layouts test-compile exec:java}
  */
@@ -47,7 +36,6 @@ public final class LayoutBenchmark {
     }
 
     public static void main(String[] args) {
-        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
         List<Net> nets = List.of(
                 new Net("squeezenet", SyntheticNets::squeezenet),
                 new Net("resnet50", SyntheticNets::resnet50),
@@ -56,24 +44,26 @@ public final class LayoutBenchmark {
                 new Net("densenet121 full", SyntheticNets::densenet121Full),
                 new Net("densenet264 concat chain", SyntheticNets::densenet264ConcatChain),
                 new Net("resnet1001", SyntheticNets::resnet1001));
-        System.out.printf("%-26s %6s %6s %9s %9s %7s %9s %9s %11s %11s%n", "graph", "nodes", "edges", "ours ms",
-                "ELK ms", "ELK/us", "ours X", "ELK X", "blocks ms", "blocks X");
+        System.out.printf("%-25s %5s %5s %8s %8s %9s %7s %7s %7s %7s %7s %9s %8s%n", "graph", "nodes", "edges",
+                "ours ms", "ours cpu", "ELK ms", "ELK/us", "ours X", "ELK X", "ours W", "ELK W", "blocks ms", "blocks X");
         LayeredLayout ours = new LayeredLayout(LayoutOptions.defaults());
         for (Net net : nets) {
             LayoutGraph withBlocks = net.graph().get();
-            LayoutGraph flat = withoutCompounds(withBlocks);
+            LayoutGraph flat = SyntheticNets.withoutCompounds(withBlocks);
             Timed oursFlat = time(() -> ours.layout(flat));
             Timed oursBlocks = time(() -> ours.layout(withBlocks));
-            Timed elk = time(() -> layoutWithElk(flat));
-            System.out.printf("%-26s %6d %6d %9.2f %9.2f %6.1fx %9d %9d %11.2f %11d%n", net.name(),
-                    flat.nodeCount(), flat.edgeCount(), oursFlat.medianMillis, elk.medianMillis,
-                    elk.medianMillis / oursFlat.medianMillis,
+            Timed elk = time(() -> ElkPeer.layout(flat));
+            System.out.printf("%-25s %5d %5d %8.2f %8.2f %9.2f %6.1fx %7d %7d %7.0f %7.0f %9.2f %8d%n", net.name(),
+                    flat.nodeCount(), flat.edgeCount(), oursFlat.medianMillis, oursFlat.medianCpuMillis,
+                    elk.medianMillis, elk.medianMillis / oursFlat.medianMillis,
                     LayoutQuality.of(oursFlat.layout).crossings(), LayoutQuality.of(elk.layout).crossings(),
+                    oursFlat.layout.width(), elk.layout.width(),
                     oursBlocks.medianMillis, LayoutQuality.of(oursBlocks.layout).crossings());
         }
     }
 
-    private record Timed(Layout layout, double medianMillis) {
+    /** Median wall time as the layout reports it, and median CPU time of this thread (which load from other processes does not inflate). */
+    private record Timed(Layout layout, double medianMillis, double medianCpuMillis) {
     }
 
     private static Timed time(Supplier<Layout> run) {
@@ -82,67 +72,18 @@ public final class LayoutBenchmark {
                 && (i < MIN_WARM_UP_RUNS || System.nanoTime() - warmUpStart < WARM_UP_NANOS); i++) {
             run.get();
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] millis = new double[MEASURED_RUNS];
+        double[] cpuMillis = new double[MEASURED_RUNS];
         Layout layout = null;
         for (int i = 0; i < MEASURED_RUNS; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             layout = run.get();
+            cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             millis[i] = layout.millis();
         }
         Arrays.sort(millis);
-        return new Timed(layout, millis[MEASURED_RUNS / 2]);
-    }
-
-    private static LayoutGraph withoutCompounds(LayoutGraph graph) {
-        LayoutGraph.Builder builder = LayoutGraph.builder();
-        for (int v = 0; v < graph.nodeCount(); v++) {
-            builder.node(graph.nodeId(v), graph.width(v), graph.height(v));
-        }
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            builder.edge(graph.edgeSource(e), graph.edgeTarget(e));
-        }
-        return builder.build();
-    }
-
-    /** Builds the ELK graph (untimed), times only ELK's layout run, and reads the result back as a {@link Layout}. */
-    private static Layout layoutWithElk(LayoutGraph graph) {
-        ElkNode root = ElkGraphUtil.createGraph();
-        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.DOWN);
-        ElkNode[] nodes = new ElkNode[graph.nodeCount()];
-        for (int v = 0; v < nodes.length; v++) {
-            nodes[v] = ElkGraphUtil.createNode(root);
-            nodes[v].setIdentifier(graph.nodeId(v));
-            nodes[v].setDimensions(graph.width(v), graph.height(v));
-        }
-        List<ElkEdge> edges = new ArrayList<>(graph.edgeCount());
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            edges.add(ElkGraphUtil.createSimpleEdge(nodes[graph.indexOf(graph.edgeSource(e))],
-                    nodes[graph.indexOf(graph.edgeTarget(e))]));
-        }
-        long start = System.nanoTime();
-        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-        double millis = (System.nanoTime() - start) / 1e6;
-
-        List<NodeBox> boxes = new ArrayList<>(nodes.length);
-        for (ElkNode node : nodes) {
-            boxes.add(new NodeBox(node.getIdentifier(), node.getX() + node.getWidth() / 2,
-                    node.getY() + node.getHeight() / 2, node.getWidth(), node.getHeight()));
-        }
-        List<EdgeRoute> routes = new ArrayList<>(edges.size());
-        for (int e = 0; e < edges.size(); e++) {
-            ElkEdgeSection section = edges.get(e).getSections().get(0);
-            double[] points = new double[2 * (section.getBendPoints().size() + 2)];
-            points[0] = section.getStartX();
-            points[1] = section.getStartY();
-            int k = 2;
-            for (ElkBendPoint bend : section.getBendPoints()) {
-                points[k++] = bend.getX();
-                points[k++] = bend.getY();
-            }
-            points[k++] = section.getEndX();
-            points[k] = section.getEndY();
-            routes.add(new EdgeRoute(graph.edgeSource(e), graph.edgeTarget(e), points));
-        }
-        return new Layout(Direction.TOP_TO_BOTTOM, boxes, routes, List.of(), millis);
+        Arrays.sort(cpuMillis);
+        return new Timed(layout, millis[MEASURED_RUNS / 2], cpuMillis[MEASURED_RUNS / 2]);
     }
 }

@@ -5,7 +5,6 @@ import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
-import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
 import io.archexplorer.samples.knobs.Knob;

@@ -25,9 +25,10 @@ public final class Knob {
     private final double min;
     private final double max;
     private final List<String> choices;
+    private final int maxLength;
 
     private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
-                 double max, List<String> choices) {
+                 double max, List<String> choices, int maxLength) {
         this.name = name;
         this.symbol = symbol;
         this.description = description;
@@ -35,36 +36,37 @@ public final class Knob {
         this.min = min;
         this.max = max;
         this.choices = List.copyOf(choices);
+        this.maxLength = maxLength;
         this.defaultValue = defaultValue;
     }
 
     /** A whole number in [min, max]. */
     public static Knob integer(String name, String symbol, String description, int defaultValue, int min, int max) {
-        return new Knob(name, symbol, description, Type.INTEGER, defaultValue, min, max, List.of());
+        return new Knob(name, symbol, description, Type.INTEGER, defaultValue, min, max, List.of(), 0);
     }
 
     /** A real number in [min, max]. */
     public static Knob real(String name, String symbol, String description, double defaultValue, double min,
                             double max) {
-        return new Knob(name, symbol, description, Type.REAL, defaultValue, min, max, List.of());
+        return new Knob(name, symbol, description, Type.REAL, defaultValue, min, max, List.of(), 0);
     }
 
     /** On or off. */
     public static Knob toggle(String name, String symbol, String description, boolean defaultValue) {
-        return new Knob(name, symbol, description, Type.TOGGLE, defaultValue, 0, 1, List.of());
+        return new Knob(name, symbol, description, Type.TOGGLE, defaultValue, 0, 1, List.of(), 0);
     }
 
     /** One of a few named values; numeric choices (depth 18/34/50, width 0.5/1.0) parse to numbers. */
     public static Knob choice(String name, String symbol, String description, String defaultValue,
                               String... allowed) {
-        return new Knob(name, symbol, description, Type.CHOICE, typedChoice(defaultValue), 0, 0, List.of(allowed));
+        return new Knob(name, symbol, description, Type.CHOICE, typedChoice(defaultValue), 0, 0, List.of(allowed), 0);
     }
 
     /** A comma-separated list of whole numbers, each in [min, max], of length 1 to maxLength. */
     public static Knob integerList(String name, String symbol, String description, List<Integer> defaultValue,
                                    int min, int max, int maxLength) {
         return new Knob(name, symbol, description, Type.INTEGER_LIST, List.copyOf(defaultValue), min, max,
-                List.of(Integer.toString(maxLength)));
+                List.of(), maxLength);
     }
 
     public String name() {
@@ -101,7 +103,12 @@ public final class Knob {
 
     /** The allowed values of a choice knob. */
     public List<String> choices() {
-        return type == Type.CHOICE ? choices : List.of();
+        return choices;
+    }
+
+    /** The most numbers an integer-list knob takes. */
+    public int maxLength() {
+        return maxLength;
     }
 
     /** The allowed values as one short text, e.g. {@code 18|34|50}, {@code 1..64}, {@code on|off}. */
@@ -111,7 +118,7 @@ public final class Knob {
             case REAL -> trim(min) + ".." + trim(max);
             case TOGGLE -> "on|off";
             case CHOICE -> String.join("|", choices);
-            case INTEGER_LIST -> "1 to " + choices.get(0) + " numbers, each " + (long) min + ".." + (long) max;
+            case INTEGER_LIST -> "1 to " + maxLength + " numbers, each " + (long) min + ".." + (long) max;
         };
     }
 
@@ -184,10 +191,15 @@ public final class Knob {
     }
 
     private List<Integer> parseList(String t) {
-        String[] parts = t.split("[,\\s]+");
-        int maxLength = Integer.parseInt(choices.get(0));
-        if (t.isEmpty() || parts.length > maxLength) {
+        String[] parts = t.split(",", -1);
+        if (parts.length > maxLength) {
             throw new KnobException(name, "needs 1 to " + maxLength + " comma-separated numbers, got '" + t + "'");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].trim();
+            if (parts[i].isEmpty()) {
+                throw new KnobException(name, "'" + t + "' has an empty entry; write numbers separated by commas");
+            }
         }
         List<Integer> values = new ArrayList<>(parts.length);
         for (String p : parts) {

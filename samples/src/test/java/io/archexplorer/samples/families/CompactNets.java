@@ -1,8 +1,6 @@
 package io.archexplorer.samples.families;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archexplorer.engine.analysis.CostAnalysis;
@@ -10,7 +8,6 @@ import io.archexplorer.engine.analysis.LayerCost;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.samples.Catalog;
-import io.archexplorer.samples.knobs.KnobException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -17,10 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
  *       vectors) that stays in L1/L2. The border is zeroed once per call, since every plane writes the same
  *       interior, so per plane the copy is one {@code System.arraycopy} per input row. After that no load needs
  *       a bounds test: 16 neighbouring outputs read 16 neighbouring floats per tap.</li>
- *   <li>Output vectors are accumulated in registers over all taps, four independent ones at a time (one load
- *       and one FMA per tap each, offsets precomputed), starting from the bias; the activation is applied
- *       before the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out
- *       (so partial vectors at row ends need no masked stores).</li>
+ *   <li>Output vectors are accumulated in registers, starting from the bias; the activation is applied before
+ *       the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out (so
+ *       partial vectors at row ends need no masked stores). 3×3 kernels with vertical stride 1 or 2 (nearly
+ *       all depthwise layers) walk down the plane loading each input row once for all the output rows it
+ *       feeds, weights in registers; other kernels run a generic loop over precomputed tap offsets, four
+ *       independent accumulators at a time.</li>
  *   <li>A horizontal stride is handled by computing the row at stride 1 and keeping every s-th value: a
  *       strided vector load does not exist, and on JDK 17 gathers and two-vector shuffles cost more than the
  *       extra FMAs (for stride 2: twice the FMAs, but only the outputs are deinterleaved, not every input
@@ -88,7 +90,7 @@ public final class DepthwiseConv2d {
             denseWidth = (outWidth - 1) * g.strideWidth() + 1;
             paddedRows = (outHeight - 1) * g.strideHeight() + (g.kernelHeight() - 1) * g.dilationHeight() + 1;
             vectorsPerRow = (denseWidth + VL - 1) / VL;
-            slidesDownRows = g.kernelHeight() == 3 && g.kernelWidth() == 3 && g.strideHeight() == 1
+            slidesDownRows = g.kernelHeight() == 3 && g.kernelWidth() == 3 && g.strideHeight() <= 2
                     && g.dilationHeight() == 1;
             paddedWidth = vectorsPerRow * VL + (g.kernelWidth() - 1) * g.dilationWidth();
             vectorStarts = new int[outHeight * vectorsPerRow];
@@ -140,11 +142,13 @@ public final class DepthwiseConv2d {
         }
 
         /**
-         * The 3×3 kernel with vertical stride and dilation 1 (most depthwise layers). Walks down each column of
-         * output vectors one input row at a time: the row's three shifted vectors are loaded once and feed the
-         * three output rows that use them (the one finished by its bottom filter row, the one in the middle,
-         * and the one started by its top row), so there are three loads per nine FMAs, with the nine weights
-         * held in registers.
+         * The 3×3 kernel with vertical dilation 1 and vertical stride 1 or 2 (nearly all depthwise layers). Walks
+         * down each column of output vectors one input row at a time: the row's three shifted vectors are loaded
+         * once and feed every output row that uses them, with the nine weights held in registers. At stride 1
+         * an input row feeds three output rows (finishing one, continuing one, starting one): three loads per
+         * nine FMAs. At stride 2 an odd row feeds one output row and an even row two: six loads per nine FMAs.
+         * The generic path loads once per FMA. Each stride has its own loop: a single loop branching on the
+         * stride, merging vectors from both branches, ran three times slower under C2 on JDK 17.
          */
         private void slideDownRows3x3(float[] padded, float[] weights, int filter, float bias, Activation activation,
                                       float[] dense) {
@@ -160,21 +164,41 @@ public final class DepthwiseConv2d {
             FloatVector w22 = FloatVector.broadcast(SPECIES, weights[filter + 8]);
             FloatVector start = FloatVector.broadcast(SPECIES, bias);
             int rowLength = vectorsPerRow * VL;
-            for (int x = 0; x < rowLength; x += VL) {
-                // Output rows j-1 (two filter rows in) and j (one filter row in) while reading input row j.
-                FloatVector upper = start;
-                FloatVector lower = start;
-                for (int j = 0; j < paddedRows; j++) {
-                    int at = j * paddedWidth + x;
-                    FloatVector left = FloatVector.fromArray(SPECIES, padded, at);
-                    FloatVector center = FloatVector.fromArray(SPECIES, padded, at + d);
-                    FloatVector right = FloatVector.fromArray(SPECIES, padded, at + 2 * d);
-                    if (j >= 2) {
-                        FloatVector done = right.fma(w22, center.fma(w21, left.fma(w20, upper)));
-                        activation.apply(done).intoArray(dense, (j - 2) * rowLength + x);
+            if (g.strideHeight() == 1) {
+                for (int x = 0; x < rowLength; x += VL) {
+                    // Partial sums of the output rows that have seen two filter rows (upper) and one (lower).
+                    FloatVector upper = start;
+                    FloatVector lower = start;
+                    for (int j = 0, at = x; j < paddedRows; j++, at += paddedWidth) {
+                        FloatVector left = FloatVector.fromArray(SPECIES, padded, at);
+                        FloatVector center = FloatVector.fromArray(SPECIES, padded, at + d);
+                        FloatVector right = FloatVector.fromArray(SPECIES, padded, at + 2 * d);
+                        if (j >= 2) {
+                            FloatVector done = right.fma(w22, center.fma(w21, left.fma(w20, upper)));
+                            activation.apply(done).intoArray(dense, (j - 2) * rowLength + x);
+                        }
+                        upper = right.fma(w12, center.fma(w11, left.fma(w10, lower)));
+                        lower = right.fma(w02, center.fma(w01, left.fma(w00, start)));
                     }
-                    upper = right.fma(w12, center.fma(w11, left.fma(w10, lower)));
-                    lower = right.fma(w02, center.fma(w01, left.fma(w00, start)));
+                }
+                return;
+            }
+            for (int x = 0; x < rowLength; x += VL) {
+                // Output row o reads input rows 2o, 2o+1 and 2o+2; row 2o+2 is also row 0 of output o+1.
+                FloatVector top = FloatVector.fromArray(SPECIES, padded, x);
+                FloatVector sum = FloatVector.fromArray(SPECIES, padded, x + 2 * d).fma(w02,
+                        FloatVector.fromArray(SPECIES, padded, x + d).fma(w01, top.fma(w00, start)));
+                for (int o = 0, at = x + paddedWidth; o < outHeight; o++, at += 2 * paddedWidth) {
+                    sum = FloatVector.fromArray(SPECIES, padded, at + 2 * d).fma(w12,
+                            FloatVector.fromArray(SPECIES, padded, at + d).fma(w11,
+                                    FloatVector.fromArray(SPECIES, padded, at).fma(w10, sum)));
+                    int below = at + paddedWidth;
+                    FloatVector left = FloatVector.fromArray(SPECIES, padded, below);
+                    FloatVector center = FloatVector.fromArray(SPECIES, padded, below + d);
+                    FloatVector right = FloatVector.fromArray(SPECIES, padded, below + 2 * d);
+                    FloatVector done = right.fma(w22, center.fma(w21, left.fma(w20, sum)));
+                    activation.apply(done).intoArray(dense, o * rowLength + x);
+                    sum = right.fma(w02, center.fma(w01, left.fma(w00, start)));
                 }
             }
         }

@@ -21,18 +21,18 @@ import java.util.Arrays;
  * The source read by {@link #expand} is the group's input itself when {@code strideWidth == 1} and its phase
  * split otherwise: per channel, {@code s} planes of {@code inHeight × phaseWidth(g)} floats.
  */
-public final class Im2col {
+final class Im2col {
 
     private Im2col() {
     }
 
     /** Row length of a column phase: {@code ceil(inWidth / strideWidth)}. */
-    public static int phaseWidth(ConvGeometry g) {
+    static int phaseWidth(ConvGeometry g) {
         return (g.inWidth() + g.strideWidth() - 1) / g.strideWidth();
     }
 
     /** Floats needed by {@link #splitColumnPhases} for one group. */
-    public static int phaseSplitSize(ConvGeometry g) {
+    static int phaseSplitSize(ConvGeometry g) {
         return g.inChannelsPerGroup() * g.strideWidth() * g.inHeight() * phaseWidth(g);
     }
 
@@ -42,7 +42,7 @@ public final class Im2col {
      *
      * @param inputOffset index of the group's first input plane for this image
      */
-    public static void splitColumnPhases(ConvGeometry g, float[] input, int inputOffset,
+    static void splitColumnPhases(ConvGeometry g, float[] input, int inputOffset,
                                          int firstChannel, int endChannel, float[] phases) {
         int stride = g.strideWidth();
         int phaseWidth = phaseWidth(g);
@@ -68,7 +68,7 @@ public final class Im2col {
      * @param source       the group's input (stride 1) or its {@link #splitColumnPhases} (stride > 1)
      * @param sourceOffset index of the group's first input plane, or of its first phase plane, in {@code source}
      */
-    public static void expand(ConvGeometry g, float[] source, int sourceOffset, int firstRow, int endRow,
+    static void expand(ConvGeometry g, float[] source, int sourceOffset, int firstRow, int endRow,
                               int firstColumn, int endColumn, float[] columns) {
         int kernelArea = g.kernelHeight() * g.kernelWidth();
         int outWidth = g.outWidth();

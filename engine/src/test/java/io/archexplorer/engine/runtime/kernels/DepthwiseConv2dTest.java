@@ -28,6 +28,8 @@ class DepthwiseConv2dTest {
                 ConvGeometry.of(1, 4, 12, 18, 4, 3, 1, 2, 2, 4),                      // dilation 2
                 ConvGeometry.of(1, 4, 13, 20, 4, 3, 2, 2, 2, 4),                      // dilation 2, stride 2
                 new ConvGeometry(1, 3, 10, 10, 3, 3, 3, 2, 2, 0, 0, 1, 1, 1, 1, 3),   // SAME_UPPER-style pads
+                new ConvGeometry(1, 3, 12, 40, 3, 3, 3, 1, 2, 1, 2, 1, 2, 1, 2, 3),   // strides 1×2, dilations 1×2
+                new ConvGeometry(2, 2, 9, 21, 2, 3, 3, 1, 1, 0, 1, 2, 0, 1, 1, 2),    // uneven pads, 3×3 rows path
                 new ConvGeometry(1, 3, 9, 14, 3, 1, 7, 1, 1, 0, 3, 0, 3, 1, 1, 3));   // 1×7
     }
 

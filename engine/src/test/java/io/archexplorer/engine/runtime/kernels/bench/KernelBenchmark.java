@@ -9,6 +9,7 @@ import io.archexplorer.engine.runtime.kernels.Parallelism;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.kernels.ReferenceKernels;
 import io.archexplorer.engine.runtime.kernels.Sgemm;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 import jdk.incubator.vector.FloatVector;
@@ -41,8 +42,11 @@ public final class KernelBenchmark {
     public static void main(String[] args) {
         WorkerPool pool = new WorkerPool(MAX_THREADS - 1);
         Parallelism[] settings = {Parallelism.SINGLE_THREAD, Parallelism.of(pool)};
-        System.out.printf("GFLOP/s, median of %d runs; %s, %d cpus, %s%n", RUNS, FloatVector.SPECIES_PREFERRED,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        // The load average says how far the figures are from a quiet machine's: above ~0.5 someone else is running.
+        System.out.printf("GFLOP/s, median of %d runs; %s, %d cpus, %s, load average %.2f%n", RUNS,
+                FloatVector.SPECIES_PREFERRED, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("%-38s %7s %9s %9s %9s %9s %8s%n", "kernel", "naive", "1t med", "1t best", "2t med",
                 "2t best", "ms 2t");
 
@@ -58,6 +62,8 @@ public final class KernelBenchmark {
         conv(settings, "depthwise 3x3 32ch @112", ConvGeometry.depthwise(1, 32, 112, 112, 3, 1, 1));
         conv(settings, "depthwise 3x3/2 144ch 112->56", ConvGeometry.depthwise(1, 144, 112, 112, 3, 2, 1));
         conv(settings, "depthwise 3x3 960ch @7", ConvGeometry.depthwise(1, 960, 7, 7, 3, 1, 1));
+        System.out.printf("load average at the end %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         pool.close();
     }
 
