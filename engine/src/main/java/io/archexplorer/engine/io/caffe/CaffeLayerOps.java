@@ -114,7 +114,8 @@ final class CaffeLayerOps {
 
     /**
      * Caffe rounds pooled sizes up and drops a window starting outside the input only when padded
-     * ({@link Pool#caffeRounding()}). Global pooling covers the whole map.
+     * ({@link Pool#caffeRounding()}); Caffe versions since 2018 may say {@code round_mode: FLOOR} instead. Global
+     * pooling covers the whole map.
      */
     private static Op pooling(PrototxtMessage p, Shape in) {
         String method = p.text("pool", "MAX");
@@ -133,7 +134,12 @@ final class CaffeLayerOps {
             return new Pool(mode, in.h(), in.w(), 1, 1, 0, 0, true, true, true);
         }
         Window w = Window.of(p);
-        return new Pool(mode, w.kernelH, w.kernelW, w.strideH, w.strideW, w.padH, w.padW, true, true, true);
+        boolean ceil = switch (p.text("round_mode", "CEIL")) {
+            case "CEIL", "0" -> true;
+            case "FLOOR", "1" -> false;
+            default -> throw new Unsupported("pooling round_mode " + p.text("round_mode", ""));
+        };
+        return new Pool(mode, w.kernelH, w.kernelW, w.strideH, w.strideW, w.padH, w.padW, ceil, true, ceil);
     }
 
     private static Activation relu(PrototxtMessage p) {

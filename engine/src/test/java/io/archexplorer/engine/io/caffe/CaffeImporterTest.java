@@ -106,6 +106,9 @@ class CaffeImporterTest {
         // in the right padding; padded, Caffe drops it as PyTorch does.
         String padded = pool.replace("kernel_size: 1", "kernel_size: 3").formatted("pad: 1");
         assertEquals(Shape.of(1, 1, 2, 2), read(input + padded).document().net().finalShape());
+        // Newer Caffe may round down instead: floor((5 − 1) / 3) + 1 = 2.
+        assertEquals(Shape.of(1, 1, 2, 2), read(input + pool.formatted("round_mode: FLOOR")).document().net()
+                .finalShape());
         // The same unpadded pooling with PyTorch's rule (ceil_mode=True) gives 2.
         assertEquals(Shape.of(1, 1, 2, 2), new io.archexplorer.engine.ops.Pool(
                 io.archexplorer.engine.ops.Pool.Mode.MAX, 1, 1, 3, 3, 0, 0, true, true)
