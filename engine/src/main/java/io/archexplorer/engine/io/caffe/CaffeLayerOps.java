@@ -223,6 +223,9 @@ final class CaffeLayerOps {
      */
     private record Window(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW, int dilation) {
         static Window of(PrototxtMessage p) {
+            if (p.integers("kernel_size").size() > 2 || p.integer("axis", 1) != 1) {
+                throw new Unsupported("a convolution over other than two spatial axes");
+            }
             int[] kernel = perAxis(p, "kernel", 0);
             int[] stride = perAxis(p, "stride", 1);
             int[] pad = perAxis(p, "pad", 0);

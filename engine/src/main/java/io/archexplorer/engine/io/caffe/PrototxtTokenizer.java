@@ -46,8 +46,7 @@ final class PrototxtTokenizer {
         char c = text.charAt(pos);
         if (Character.isLetter(c) || c == '_') {
             int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                    || text.charAt(pos) == '.')) {
+            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
                 pos++;
             }
             return new Token(Kind.IDENTIFIER, text.substring(start, pos), line, column);

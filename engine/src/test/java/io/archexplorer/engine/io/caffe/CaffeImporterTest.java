@@ -201,6 +201,23 @@ class CaffeImporterTest {
     }
 
     @Test
+    void v1TypesFlattenInnerProductAndSoftmax() throws Exception {
+        String text = INPUT + "layers { name: \"flat\" type: FLATTEN bottom: \"data\" top: \"flat\" }\n"
+                + "layers { name: \"ip\" type: INNER_PRODUCT bottom: \"flat\" top: \"ip\""
+                + " inner_product_param { num_output: 5 bias_term: false } }\n"
+                + "layers { name: \"prob\" type: SOFTMAX bottom: \"ip\" top: \"prob\" }\n"
+                + "layers { name: \"vol\" type: CONVOLUTION bottom: \"data\" top: \"vol\""
+                + " convolution_param { num_output: 2 kernel_size: 1 kernel_size: 1 kernel_size: 1 } }\n";
+        ImportedModel m = read(text);
+        Net net = m.document().net();
+        assertEquals(Shape.of(1, 192), net.outputShape(net.indexOf("flat")));
+        assertEquals(Shape.of(1, 5), net.outputShape(net.indexOf("prob")));
+        assertEquals(192 * 5, CostAnalysis.analyze(net).totals().params());
+        assertTrue(m.warnings().get(0).contains("layer 'vol' (Convolution): a convolution over other than two"
+                + " spatial axes is not supported"), m.warnings().toString());
+    }
+
+    @Test
     void forkLayersMapOntoEngineOps() throws Exception {
         String text = INPUT + conv("c", "data", "c", "num_output: 4 kernel_size: 1")
                 + "layer { name: \"pool\" type: \"Pooling\" bottom: \"c\" top: \"g\" pooling_param { pool: AVE"
