@@ -24,11 +24,16 @@ public final class Main {
     static final int USAGE_ERROR = 2;
     static final int INTERNAL_ERROR = 1;
 
-    private final List<Command> commands;
+    private final Catalog catalog;
 
     Main(Catalog catalog) {
-        ModelSource models = new ModelSource(catalog);
-        commands = List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
+        this.catalog = catalog;
+    }
+
+    /** The commands of one run; models they open report import warnings on {@code err}. */
+    private List<Command> commands(PrintStream err) {
+        ModelSource models = new ModelSource(catalog, err::println);
+        return List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
                 new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
                 new ExportCommand(models));
     }
@@ -42,8 +47,9 @@ public final class Main {
     }
 
     int run(String[] args, PrintStream out, PrintStream err) {
+        List<Command> commands = commands(err);
         if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
-            printHelp(out);
+            printHelp(commands, out);
             return 0;
         }
         Command command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
@@ -75,7 +81,7 @@ public final class Main {
         }
     }
 
-    private void printHelp(PrintStream out) {
+    private static void printHelp(List<Command> commands, PrintStream out) {
         out.println("Architecture Explorer: exact params, FLOPs (mult-adds) and memory access cost of classic CNNs.");
         out.println();
         out.println("usage: explorer COMMAND ...");
@@ -83,7 +89,8 @@ public final class Main {
             out.printf("  %-62s %s%n", c.synopsis(), c.summary());
         }
         out.println();
-        out.println("MODEL is a preset (resnet50, densenet121, ...), a family (resnet, ...) or a .json model file.");
+        out.println("MODEL is a preset (resnet50, densenet121, ...), a family (resnet, ...), a .json model file or a"
+                + " Caffe .prototxt.");
         out.println("Run 'explorer list' for every family, preset and knob.");
     }
 }

@@ -8,11 +8,18 @@ public final class Analysis {
     private final Net net;
     private final List<LayerCost> layers;
     private final LayerCost totals;
+    private final int unknownLayers;
 
-    Analysis(Net net, List<LayerCost> layers, LayerCost totals) {
+    Analysis(Net net, List<LayerCost> layers, LayerCost totals, int unknownLayers) {
         this.net = net;
         this.layers = layers;
         this.totals = totals;
+        this.unknownLayers = unknownLayers;
+    }
+
+    /** Layers whose output shape is unknown; they count 0 in every figure, so the totals leave them out. */
+    public int unknownLayers() {
+        return unknownLayers;
     }
 
     public Net net() {

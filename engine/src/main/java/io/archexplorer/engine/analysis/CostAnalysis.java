@@ -5,6 +5,8 @@ import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Input;
+import io.archexplorer.engine.ops.Scale;
+import io.archexplorer.engine.ops.TrainingHead;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,12 @@ import java.util.List;
  *   <li>MAC (ShuffleNet V2): input elements + output elements + params, for every layer except the net's input;
  *   <li>activations: output elements of every layer except the net's input.
  * </ul>
+ * A layer with an unknown output shape (an imported layer the engine cannot interpret, or one below it) and a
+ * training-only layer (loss, accuracy) count 0 in every figure; {@link Analysis#unknownLayers()} says how many
+ * layers are unknown, so a total is never mistaken for the whole net's.
+ *
+ * <p>Caffe splits a batchnorm into a BatchNorm layer without γ and β and a Scale layer holding them; a Scale
+ * whose input is such a BatchNorm is that batchnorm's affine part, so its params count as batchnorm params.
  * Shapes are already inferred when a {@link Net} is built, so an analysis is one linear pass: fast enough to
  * re-run on every tick of a slider.
  */
@@ -32,7 +40,11 @@ public final class CostAnalysis {
         long multAdds = 0;
         long mac = 0;
         long activations = 0;
+        int unknown = 0;
         for (int i = 0; i < n; i++) {
+            if (!net.outputShape(i).isKnown()) {
+                unknown++;
+            }
             LayerCost c = layerCost(net, i);
             costs.add(c);
             params += c.params();
@@ -41,12 +53,12 @@ public final class CostAnalysis {
             mac += c.mac();
             activations += c.activations();
         }
-        return new Analysis(net, costs, new LayerCost(params, bnParams, multAdds, mac, activations));
+        return new Analysis(net, costs, new LayerCost(params, bnParams, multAdds, mac, activations), unknown);
     }
 
     private static LayerCost layerCost(Net net, int i) {
         Op op = net.layer(i).op();
-        if (op instanceof Input) {
+        if (op instanceof Input || op instanceof TrainingHead || !net.outputShape(i).isKnown()) {
             return LayerCost.ZERO;
         }
         List<Shape> inputs = net.inputShapes(i);
@@ -57,7 +69,14 @@ public final class CostAnalysis {
             inputElements += s.elements();
         }
         long outputElements = output.elements();
-        return new LayerCost(params, op instanceof BatchNorm ? params : 0, op.multAdds(inputs, output),
+        return new LayerCost(params, isBatchNormPart(net, i) ? params : 0, op.multAdds(inputs, output),
                 inputElements + outputElements + params, outputElements);
+    }
+
+    private static boolean isBatchNormPart(Net net, int i) {
+        Op op = net.layer(i).op();
+        return op instanceof BatchNorm
+                || op instanceof Scale && net.layer(net.inputIndices(i)[0]).op() instanceof BatchNorm bn
+                        && !bn.affine();
     }
 }

@@ -11,11 +11,14 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import java.util.List;
 
@@ -51,7 +54,7 @@ public enum OpCategory {
     /** The category of an op applied to these input shapes (a conv's kind depends on its input channels). */
     public static OpCategory of(Op op, List<Shape> inputs) {
         if (op instanceof Conv c) {
-            int in = inputs.get(0).c();
+            int in = inputs.get(0).isKnown() ? inputs.get(0).c() : 0;
             if (c.isDepthwise(in)) {
                 return DEPTHWISE_CONV;
             }
@@ -69,13 +72,16 @@ public enum OpCategory {
         if (op instanceof Pool || op instanceof GlobalAvgPool || op instanceof AdaptiveAvgPool) {
             return POOLING;
         }
-        if (op instanceof Add || op instanceof ChannelMultiply) {
+        if (op instanceof ConvTranspose) {
+            return CONV;
+        }
+        if (op instanceof Add || op instanceof ChannelMultiply || op instanceof Elementwise) {
             return ELEMENTWISE;
         }
         if (op instanceof Concat || op instanceof ChannelSlice || op instanceof ChannelShuffle) {
             return CHANNEL_PLUMBING;
         }
-        if (op instanceof BatchNorm || op instanceof Lrn || op instanceof Softmax) {
+        if (op instanceof BatchNorm || op instanceof Scale || op instanceof Lrn || op instanceof Softmax) {
             return NORMALIZATION;
         }
         if (op instanceof Activation) {

@@ -1,6 +1,7 @@
 package io.archexplorer.engine.graph;
 
 import io.archexplorer.engine.ops.Input;
+import io.archexplorer.engine.ops.Opaque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -80,6 +81,29 @@ public final class Net {
     /** The output shape of the last layer in topological order (the classifier of a CNN). */
     public Shape finalShape() {
         return shapes[shapes.length - 1];
+    }
+
+    /**
+     * Checks that every layer has a known shape, as running or exporting the net needs.
+     *
+     * @param purpose what the caller wants to do, for the message ("run", "export")
+     * @throws IllegalArgumentException naming the first layer the engine cannot interpret (an opaque layer) or,
+     *     failing that, the first layer with an unknown shape
+     */
+    public void requireKnownShapes(String purpose) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            if (l.op() instanceof Opaque opaque) {
+                throw new IllegalArgumentException("cannot " + purpose + " " + name + ": layer '" + l.name()
+                        + "' has type " + opaque.type() + ", which the engine does not know");
+            }
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (!shapes[i].isKnown()) {
+                throw new IllegalArgumentException("cannot " + purpose + " " + name + ": the shape of layer '"
+                        + layers.get(i).name() + "' is unknown");
+            }
+        }
     }
 
     /** The same net with every input layer at batch size n. */

@@ -201,6 +201,11 @@ public final class NetBuilder {
                 in.add(shapes[p]);
             }
             Layer l = sorted.get(k);
+            // Below an unknown shape nothing can be inferred; the layer is still part of the net, to be drawn.
+            if (in.stream().anyMatch(s -> !s.isKnown())) {
+                shapes[k] = Shape.unknown();
+                continue;
+            }
             try {
                 shapes[k] = l.op().outputShape(in);
             } catch (IllegalArgumentException e) {

@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The shape of a tensor: rank 4 (N, C, H, W) for feature maps, rank 2 (N, features) after flatten / fc.
+ * The shape of a tensor: rank 4 (N, C, H, W) for feature maps, rank 2 (N, features) after flatten / fc, or
+ * {@link #unknown()} below a layer whose semantics the engine does not know (an imported custom layer).
  * Immutable; element counts are {@code long} because a batch of large feature maps overflows an int.
  */
 public final class Shape {
+    /** Rank 0: nothing is known, so it prints as "?" and holds no elements. */
+    private static final Shape UNKNOWN = new Shape(new int[0]);
+
     private final int[] dims;
 
     /** More elements than any machine holds; a bound that keeps every element count and cost within a long. */
@@ -42,17 +46,33 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /** The shape of a tensor computed by a layer the engine cannot interpret, and of everything below it. */
+    public static Shape unknown() {
+        return UNKNOWN;
+    }
+
+    public boolean isKnown() {
+        return dims.length > 0;
+    }
+
     public int rank() {
         return dims.length;
     }
 
     public int n() {
-        return dims[0];
+        return known()[0];
     }
 
     /** Channels (rank 4) or features (rank 2). */
     public int c() {
-        return dims[1];
+        return known()[1];
+    }
+
+    private int[] known() {
+        if (!isKnown()) {
+            throw new IllegalStateException("the shape is unknown");
+        }
+        return dims;
     }
 
     public int h() {
@@ -78,7 +98,11 @@ public final class Shape {
         return dims.clone();
     }
 
+    /** All elements; 0 for an unknown shape, which counts for nothing. */
     public long elements() {
+        if (!isKnown()) {
+            return 0;
+        }
         long e = 1;
         for (int d : dims) {
             e *= d;
@@ -86,25 +110,28 @@ public final class Shape {
         return e;
     }
 
-    /** Elements of one image of the batch. */
+    /** Elements of one image of the batch; 0 for an unknown shape. */
     public long elementsPerImage() {
-        return elements() / dims[0];
+        return isKnown() ? elements() / dims[0] : 0;
     }
 
     public Shape withChannels(int c) {
-        int[] d = dims.clone();
+        int[] d = known().clone();
         d[1] = c;
         return new Shape(d);
     }
 
     public Shape withBatch(int n) {
-        int[] d = dims.clone();
+        int[] d = known().clone();
         d[0] = n;
         return new Shape(d);
     }
 
     /** C×H×W (or the feature count): the per-image shape papers and Netscope print. */
     public String perImage() {
+        if (!isKnown()) {
+            return "?";
+        }
         return Arrays.stream(dims, 1, dims.length).mapToObj(Integer::toString).collect(Collectors.joining("×"));
     }
 
@@ -124,6 +151,9 @@ public final class Shape {
     }
 
     private static String format(int[] dims) {
+        if (dims.length == 0) {
+            return "?";
+        }
         return Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("×"));
     }
 }

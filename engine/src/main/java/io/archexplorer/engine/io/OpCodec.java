@@ -18,7 +18,14 @@ import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Crop;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Elementwise;
+import io.archexplorer.engine.ops.Opaque;
+import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.ops.TrainingHead;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -38,8 +45,15 @@ import java.util.TreeSet;
  */
 public final class OpCodec {
 
-    /** A kind of op as written in files: its record class and the components the kind itself fixes. */
-    private record OpType(String kind, Class<? extends Op> type, Map<String, Object> implied) {
+    /**
+     * A kind of op as written in files: its record class, the components the kind itself fixes, and the
+     * components a file may leave out (added after files with that kind were written, so old files still read).
+     */
+    private record OpType(String kind, Class<? extends Op> type, Map<String, Object> implied,
+                          Map<String, Object> defaults) {
+        OpType(String kind, Class<? extends Op> type, Map<String, Object> implied) {
+            this(kind, type, implied, Map.of());
+        }
     }
 
     private static final Map<String, OpType> BY_KIND = new LinkedHashMap<>();
@@ -48,12 +62,13 @@ public final class OpCodec {
         register("input", Input.class);
         register("conv", Conv.class);
         register("fc", FullyConnected.class);
-        register("batchnorm", BatchNorm.class);
+        BY_KIND.put("batchnorm", new OpType("batchnorm", BatchNorm.class, Map.of(), Map.of("affine", true)));
         for (Activation.Function f : Activation.Function.values()) {
             BY_KIND.put(f.kind(), new OpType(f.kind(), Activation.class, Map.of("function", f)));
         }
-        BY_KIND.put("max_pool", new OpType("max_pool", Pool.class, Map.of("mode", Pool.Mode.MAX)));
-        BY_KIND.put("avg_pool", new OpType("avg_pool", Pool.class, Map.of("mode", Pool.Mode.AVG)));
+        Map<String, Object> poolDefaults = Map.of("caffeRounding", false);
+        BY_KIND.put("max_pool", new OpType("max_pool", Pool.class, Map.of("mode", Pool.Mode.MAX), poolDefaults));
+        BY_KIND.put("avg_pool", new OpType("avg_pool", Pool.class, Map.of("mode", Pool.Mode.AVG), poolDefaults));
         register("global_avg_pool", GlobalAvgPool.class);
         register("adaptive_avg_pool", AdaptiveAvgPool.class);
         register("add", Add.class);
@@ -66,6 +81,14 @@ public final class OpCodec {
         register("lrn", Lrn.class);
         register("softmax", Softmax.class);
         register("identity", Identity.class);
+        register("opaque", Opaque.class);
+        register("scale", Scale.class);
+        register("conv_transpose", ConvTranspose.class);
+        register("crop", Crop.class);
+        register("reshape", Reshape.class);
+        BY_KIND.put("mul", new OpType("mul", Elementwise.class, Map.of("operation", Elementwise.Operation.MUL)));
+        BY_KIND.put("max", new OpType("max", Elementwise.class, Map.of("operation", Elementwise.Operation.MAX)));
+        register("training_head", TrainingHead.class);
     }
 
     private OpCodec() {
@@ -90,7 +113,9 @@ public final class OpCodec {
             }
             try {
                 Object value = c.getAccessor().invoke(op);
-                attributes.put(snakeCase(c.getName()), value);
+                if (!value.equals(type.defaults().get(c.getName()))) {
+                    attributes.put(snakeCase(c.getName()), value);
+                }
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + op, e);
             }
@@ -123,7 +148,7 @@ public final class OpCodec {
                 args[i] = type.implied().get(c.getName());
                 continue;
             }
-            Object value = attributes.get(attribute);
+            Object value = attributes.getOrDefault(attribute, type.defaults().get(c.getName()));
             if (value == null) {
                 throw new IllegalArgumentException(kind + " needs attribute '" + attribute + "'");
             }
@@ -157,19 +182,28 @@ public final class OpCodec {
     }
 
     private static Object convert(String kind, String attribute, Object value, Class<?> target) {
-        if (target == int.class && value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
+        if (target == int.class && isWhole(value)) {
+            return ((Number) value).intValue();
         }
         if (target == double.class && value instanceof Number n) {
             return n.doubleValue();
         }
-        if (target == boolean.class && value instanceof Boolean) {
+        if (target == boolean.class && value instanceof Boolean || target == String.class && value instanceof String) {
             return value;
         }
-        String expected = target == int.class ? "a whole number" : target == double.class ? "a number" : "true or false";
+        if (target == List.class && value instanceof List<?> list && list.stream().allMatch(OpCodec::isWhole)) {
+            return list.stream().map(v -> ((Number) v).intValue()).toList();
+        }
+        String expected = target == int.class ? "a whole number" : target == double.class ? "a number"
+                : target == String.class ? "a text" : target == List.class ? "a list of whole numbers"
+                : "true or false";
         throw new IllegalArgumentException(kind + " attribute '" + attribute + "' must be " + expected + ", got "
                 + value);
+    }
+
+    private static boolean isWhole(Object value) {
+        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE;
     }
 
     private static String snakeCase(String camel) {

@@ -23,12 +23,6 @@ public record Add() implements Op {
 
     @Override
     public Shape outputShape(List<Shape> inputs) {
-        Shape first = inputs.get(0);
-        for (int i = 1; i < inputs.size(); i++) {
-            if (!inputs.get(i).equals(first)) {
-                throw new IllegalArgumentException("cannot add shapes " + first + " and " + inputs.get(i));
-            }
-        }
-        return first;
+        return Inputs.sameShape(inputs, kind());
     }
 }

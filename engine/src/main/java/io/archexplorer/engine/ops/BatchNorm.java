@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * Batch normalization at inference. Its learnable parameters are γ and β (2·C); the running mean and variance are
  * buffers, not parameters, and count nowhere.
+ *
+ * @param affine false for a normalization without γ and β, as Caffe's BatchNorm layer (a following Scale layer
+ *     holds them); it then has no learnable parameters
  */
-public record BatchNorm(double eps) implements Op {
+public record BatchNorm(double eps, boolean affine) implements Op {
     public static final double DEFAULT_EPS = 1e-5;
 
     public BatchNorm {
@@ -18,12 +21,21 @@ public record BatchNorm(double eps) implements Op {
     }
 
     public BatchNorm() {
-        this(DEFAULT_EPS);
+        this(DEFAULT_EPS, true);
+    }
+
+    public BatchNorm(double eps) {
+        this(eps, true);
     }
 
     @Override
     public String kind() {
         return "batchnorm";
+    }
+
+    @Override
+    public String attributesSummary() {
+        return affine ? "" : "no γ, β";
     }
 
     @Override
@@ -33,6 +45,6 @@ public record BatchNorm(double eps) implements Op {
 
     @Override
     public long params(List<Shape> inputs) {
-        return 2L * inputs.get(0).c();
+        return affine ? 2L * inputs.get(0).c() : 0;
     }
 }

@@ -12,19 +12,8 @@ public record Conv(int outChannels, int kernelH, int kernelW, int strideH, int s
                    int dilationH, int dilationW, int groups, boolean bias) implements Op {
 
     public Conv {
-        Windows.requirePositive("out_channels", outChannels);
-        Windows.requirePositive("kernel_h", kernelH);
-        Windows.requirePositive("kernel_w", kernelW);
-        Windows.requirePositive("stride_h", strideH);
-        Windows.requirePositive("stride_w", strideW);
-        Windows.requireNonNegative("pad_h", padH);
-        Windows.requireNonNegative("pad_w", padW);
-        Windows.requirePositive("dilation_h", dilationH);
-        Windows.requirePositive("dilation_w", dilationW);
-        Windows.requirePositive("groups", groups);
-        if (outChannels % groups != 0) {
-            throw new IllegalArgumentException("output channels " + outChannels + " not divisible by groups " + groups);
-        }
+        Windows.requireConvolution(outChannels, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW,
+                groups);
     }
 
     /** A square k×k convolution without bias (the usual conv before a batchnorm). */

@@ -15,4 +15,15 @@ final class Inputs {
         }
         return in;
     }
+
+    /** The common shape of inputs that must all have the same shape (element-wise ops). */
+    static Shape sameShape(List<Shape> inputs, String op) {
+        Shape first = inputs.get(0);
+        for (int i = 1; i < inputs.size(); i++) {
+            if (!inputs.get(i).equals(first)) {
+                throw new IllegalArgumentException("cannot " + op + " shapes " + first + " and " + inputs.get(i));
+            }
+        }
+        return first;
+    }
 }

@@ -9,9 +9,12 @@ import java.util.List;
  *
  * @param ceilMode round the output size up, as Caffe always does and PyTorch does with {@code ceil_mode=True}
  * @param countIncludePad whether an average divides by the whole window including padding (PyTorch's default)
+ * @param caffeRounding with {@code ceilMode}, drop a last window that starts outside the input only when there is
+ *     padding, as Caffe does; PyTorch drops it whatever the padding. They differ when stride > kernel without
+ *     padding (e.g. input 5, window 1, stride 3: Caffe 3 outputs, PyTorch 2)
  */
 public record Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW,
-                   boolean ceilMode, boolean countIncludePad) implements Op {
+                   boolean ceilMode, boolean countIncludePad, boolean caffeRounding) implements Op {
 
     /** Which reduction the window applies. */
     public enum Mode { MAX, AVG }
@@ -20,16 +23,16 @@ public record Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW
         if (mode == null) {
             throw new IllegalArgumentException("mode is missing");
         }
-        Windows.requirePositive("kernel_h", kernelH);
-        Windows.requirePositive("kernel_w", kernelW);
-        Windows.requirePositive("stride_h", strideH);
-        Windows.requirePositive("stride_w", strideW);
-        Windows.requireNonNegative("pad_h", padH);
-        Windows.requireNonNegative("pad_w", padW);
+        Windows.requireWindow(kernelH, kernelW, strideH, strideW, padH, padW);
         if (padH > kernelH / 2 || padW > kernelW / 2) {
             throw new IllegalArgumentException("padding " + padH + "×" + padW + " exceeds half the kernel "
                     + Windows.kernel(kernelH, kernelW));
         }
+    }
+
+    public Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW, boolean ceilMode,
+                boolean countIncludePad) {
+        this(mode, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode, countIncludePad, false);
     }
 
     public static Pool max(int kernel, int stride, int pad) {
@@ -41,7 +44,7 @@ public record Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW
     }
 
     public Pool withCeilMode() {
-        return new Pool(mode, kernelH, kernelW, strideH, strideW, padH, padW, true, countIncludePad);
+        return new Pool(mode, kernelH, kernelW, strideH, strideW, padH, padW, true, countIncludePad, caffeRounding);
     }
 
     @Override
@@ -57,8 +60,8 @@ public record Pool(Mode mode, int kernelH, int kernelW, int strideH, int strideW
     @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape in = Inputs.featureMap(inputs, kind());
-        int h = Windows.pooled(in.h(), kernelH, strideH, padH, ceilMode);
-        int w = Windows.pooled(in.w(), kernelW, strideW, padW, ceilMode);
+        int h = Windows.pooled(in.h(), kernelH, strideH, padH, ceilMode, caffeRounding);
+        int w = Windows.pooled(in.w(), kernelW, strideW, padW, ceilMode, caffeRounding);
         if (h < 1 || w < 1) {
             throw new IllegalArgumentException("output size " + h + "×" + w + " from input " + in.h() + "×" + in.w()
                     + " with window " + Windows.kernel(kernelH, kernelW)

@@ -13,18 +13,43 @@ final class Windows {
 
     /**
      * Pooling output size. With {@code ceilMode} the division rounds up (Caffe's rule) and the last window is then
-     * dropped if it would start in the right padding, i.e. outside the input (PyTorch's and Caffe's clipping).
+     * dropped if it would start outside the input: always in PyTorch, only when there is padding in Caffe
+     * ({@code caffeRounding}; pooling_layer.cpp checks {@code if (pad_h_ || pad_w_)}).
      */
-    static int pooled(int in, int kernel, int stride, int pad, boolean ceilMode) {
+    static int pooled(int in, int kernel, int stride, int pad, boolean ceilMode, boolean caffeRounding) {
         int numerator = in + 2 * pad - kernel;
         if (!ceilMode) {
             return Math.floorDiv(numerator, stride) + 1;
         }
         int out = Math.floorDiv(numerator + stride - 1, stride) + 1;
-        if ((out - 1) * stride >= in + pad) {
+        boolean clips = !caffeRounding || pad > 0;
+        if (clips && (out - 1) * stride >= in + pad) {
             out--;
         }
         return out;
+    }
+
+    /** Kernel and stride ≥ 1, padding ≥ 0, per axis. */
+    static void requireWindow(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW) {
+        requirePositive("kernel_h", kernelH);
+        requirePositive("kernel_w", kernelW);
+        requirePositive("stride_h", strideH);
+        requirePositive("stride_w", strideW);
+        requireNonNegative("pad_h", padH);
+        requireNonNegative("pad_w", padW);
+    }
+
+    /** A (transposed) convolution's attributes: a valid window, dilation ≥ 1, groups dividing the outputs. */
+    static void requireConvolution(int outChannels, int kernelH, int kernelW, int strideH, int strideW, int padH,
+                                   int padW, int dilationH, int dilationW, int groups) {
+        requirePositive("out_channels", outChannels);
+        requireWindow(kernelH, kernelW, strideH, strideW, padH, padW);
+        requirePositive("dilation_h", dilationH);
+        requirePositive("dilation_w", dilationW);
+        requirePositive("groups", groups);
+        if (outChannels % groups != 0) {
+            throw new IllegalArgumentException("output channels " + outChannels + " not divisible by groups " + groups);
+        }
     }
 
     static void requirePositive(String what, int value) {

@@ -13,18 +13,24 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.ops.TrainingHead;
 import io.archexplorer.engine.runtime.kernels.Conv2d;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
+import io.archexplorer.engine.runtime.layers.ConvTransposeKernel;
 import io.archexplorer.engine.runtime.layers.CopyKernels;
 import io.archexplorer.engine.runtime.layers.ElementwiseKernels;
 import io.archexplorer.engine.runtime.layers.FullyConnectedKernel;
@@ -83,8 +89,10 @@ public final class CompiledNet implements AutoCloseable {
      * folded into them in place.
      *
      * @throws InsufficientMemoryException naming the figures when they do not fit
+     * @throws IllegalArgumentException naming a layer the runtime cannot execute (opaque, unknown shape, ...)
      */
     public static CompiledNet create(Net net, long seed, RuntimeOptions options) {
+        net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
         MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes());
@@ -96,6 +104,7 @@ public final class CompiledNet implements AutoCloseable {
      * batchnorm works on copies.
      */
     public static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options) {
+        net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
         MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes());
@@ -305,6 +314,16 @@ public final class CompiledNet implements AutoCloseable {
             if (op instanceof Add) {
                 return ElementwiseKernels.sum(inputs, fusedActivation(), output, count);
             }
+            if (op instanceof Elementwise e) {
+                return ElementwiseKernels.combine(e.operation(), inputs, output, count);
+            }
+            if (op instanceof Scale) {
+                LayerWeights w = weights.layer(layer);
+                float[] shift = w.beta() == null ? new float[in.c()] : w.beta();
+                weightBytes += w.bytes();
+                return ElementwiseKernels.affine(w.gamma(), shift, fusedActivation(), x, output, in.n(), in.c(),
+                        Math.toIntExact(in.elementsPerImage() / in.c()));
+            }
             if (op instanceof ChannelMultiply) {
                 return ElementwiseKernels.scaleChannels(x, inputs[1], output, in.n(), in.c(), in.h() * in.w());
             }
@@ -314,6 +333,14 @@ public final class CompiledNet implements AutoCloseable {
             if (op instanceof ChannelSlice slice) {
                 return CopyKernels.slice(x, in, slice.start(), slice.end(), output);
             }
+            if (op instanceof Crop crop) {
+                return CopyKernels.crop(crop, x, in, out, output);
+            }
+            if (op instanceof ConvTranspose up) {
+                LayerWeights w = weights.layer(layer);
+                weightBytes += w.bytes();
+                return ConvTransposeKernel.of(up, in, out, x, w.weight(), w.bias(), output);
+            }
             if (op instanceof ChannelShuffle shuffle) {
                 return CopyKernels.shuffle(x, in, shuffle.groups(), output);
             }
@@ -322,6 +349,10 @@ public final class CompiledNet implements AutoCloseable {
             }
             if (op instanceof Softmax) {
                 return NormalizationKernels.softmax(in, x, output);
+            }
+            if (op instanceof TrainingHead head) {
+                throw new IllegalArgumentException("layer '" + net.layer(layer).name() + "' is a training layer ("
+                        + head.type() + "); the runtime runs inference nets (open the deploy file)");
             }
             throw new IllegalArgumentException("layer '" + net.layer(layer).name() + "': the runtime cannot execute "
                     + op.kind());

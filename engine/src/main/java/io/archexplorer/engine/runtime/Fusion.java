@@ -9,6 +9,8 @@ import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.Identity;
+import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
 
 /**
  * Decides which layers run as their own step and which ride along with another: a batchnorm folded into the
@@ -52,9 +54,9 @@ final class Fusion {
                 computedBy[i] = computedBy[source];
                 tensorOf[i] = tensorOf[source];
             }
-            if ((op instanceof BatchNorm || op instanceof Add) && computedBy[i] == i) {
-                // A ReLU after a standalone batchnorm (DenseNet's pre-activation) or a residual sum is applied in
-                // the same pass over the tensor.
+            if ((op instanceof BatchNorm || op instanceof Scale || op instanceof Add) && computedBy[i] == i) {
+                // A ReLU after a standalone batchnorm (DenseNet's pre-activation), Caffe's Scale (the second half of
+                // its batchnorm) or a residual sum is applied in the same pass over the tensor.
                 if (options.fuseActivations() && consumers[i] == 1 && isFusable(net.layer(soleConsumer[i]).op())) {
                     absorb(soleConsumer[i], i, computedBy, tensorOf);
                 }
@@ -83,7 +85,7 @@ final class Fusion {
     }
 
     static boolean isView(Op op) {
-        return op instanceof Flatten || op instanceof Dropout || op instanceof Identity;
+        return op instanceof Flatten || op instanceof Dropout || op instanceof Identity || op instanceof Reshape;
     }
 
     private static boolean isFusable(Op op) {

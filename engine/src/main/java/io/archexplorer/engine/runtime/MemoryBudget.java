@@ -2,10 +2,13 @@ package io.archexplorer.engine.runtime;
 
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.Scale;
 import java.util.Locale;
 
 /**
@@ -24,7 +27,7 @@ final class MemoryBudget {
         long floats = 0;
         for (int i = 0; i < net.size(); i++) {
             Layer l = net.layer(i);
-            if (l.op() instanceof Conv || l.op() instanceof FullyConnected) {
+            if (hasWeights(l.op()) || l.op() instanceof Scale) {
                 floats += l.op().params(net.inputShapes(i));
             } else if (l.op() instanceof BatchNorm) {
                 floats += 4L * net.inputShapes(i).get(0).c();
@@ -48,13 +51,17 @@ final class MemoryBudget {
     static void checkWeights(Net net) {
         for (int i = 0; i < net.size(); i++) {
             Layer l = net.layer(i);
-            if ((l.op() instanceof Conv || l.op() instanceof FullyConnected)
-                    && l.op().params(net.inputShapes(i)) > Integer.MAX_VALUE - 8) {
+            if (hasWeights(l.op()) && l.op().params(net.inputShapes(i)) > Integer.MAX_VALUE - 8) {
                 throw new InsufficientMemoryException(net.name() + ": layer '" + l.name() + "' has "
                         + l.op().params(net.inputShapes(i)) + " weights, more than one Java array holds (2^31)");
             }
         }
         check(net, weightBytes(net), 0);
+    }
+
+    /** Ops whose weights are one array of (almost) all their params. */
+    private static boolean hasWeights(Op op) {
+        return op instanceof Conv || op instanceof ConvTranspose || op instanceof FullyConnected;
     }
 
     static void check(Net net, long weightBytes, long activationBytes) {

@@ -6,6 +6,8 @@ import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.ChannelMultiply;
+import io.archexplorer.engine.ops.Elementwise;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Input;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +94,7 @@ final class MemoryPlan {
     private static int inPlaceSource(Net net, Fusion fusion, int step, int[] lastUse) {
         Op op = net.layer(step).op();
         boolean elementwise = op instanceof Activation || op instanceof BatchNorm || op instanceof Add
-                || op instanceof ChannelMultiply;
+                || op instanceof ChannelMultiply || op instanceof Scale || op instanceof Elementwise;
         if (!elementwise) {
             return -1;
         }

@@ -5,7 +5,9 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.Scale;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -14,9 +16,9 @@ import java.util.SplittableRandom;
  *
  * <p>{@link #generate} makes them deterministically from a seed so that {@code run} and {@code export} with the
  * same seed use bit-identical weights: He-normal (std √(2 / fan-in)) for conv and fc weights, zero biases, and
- * batchnorm with γ = 1, β = 0, mean 0, variance 1. He-normal keeps the variance of activations roughly constant
- * through ReLU layers, so the deepest presets stay finite. Each layer draws from its own generator seeded by the
- * seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
+ * batchnorm with γ = 1, β = 0, mean 0, variance 1 (a scale layer: γ = 1, β = 0). He-normal keeps the variance of
+ * activations roughly constant through ReLU layers, so the deepest presets stay finite. Each layer draws from its own
+ * generator seeded by the seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
  */
 public final class NetWeights {
     private final LayerWeights[] layers;
@@ -46,6 +48,13 @@ public final class NetWeights {
             return new LayerWeights(weight, conv.bias() ? new float[conv.outChannels()] : null, null, null, null,
                     null);
         }
+        if (layer.op() instanceof ConvTranspose up) {
+            // PyTorch's fan-in for a transposed convolution's [in][out/groups][kh][kw] weights: its second dimension
+            // times the kernel.
+            int fanIn = up.outChannels() / up.groups() * up.kernelH() * up.kernelW();
+            float[] weight = heNormal(layer.name(), seed, in.c() * fanIn, fanIn);
+            return new LayerWeights(weight, up.bias() ? new float[up.outChannels()] : null, null, null, null, null);
+        }
         if (layer.op() instanceof FullyConnected fc) {
             int fanIn = Math.toIntExact(in.elementsPerImage());
             float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(fc.outFeatures(), fanIn), fanIn);
@@ -54,6 +63,10 @@ public final class NetWeights {
         if (layer.op() instanceof BatchNorm) {
             int c = in.c();
             return new LayerWeights(null, null, filled(c, 1f), new float[c], new float[c], filled(c, 1f));
+        }
+        if (layer.op() instanceof Scale scale) {
+            int c = in.c();
+            return new LayerWeights(null, null, filled(c, 1f), scale.bias() ? new float[c] : null, null, null);
         }
         return LayerWeights.NONE;
     }

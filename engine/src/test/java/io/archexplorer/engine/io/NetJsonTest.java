@@ -1,6 +1,7 @@
 package io.archexplorer.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,14 @@ import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Input;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Lrn;
+import io.archexplorer.engine.ops.Opaque;
+import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
+import io.archexplorer.engine.ops.TrainingHead;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Softmax;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +52,8 @@ class NetJsonTest {
         String x = b.add("data", new Input(2, 3, 32, 32));
         x = b.add("conv", new Conv(16, 3, 5, 2, 1, 1, 2, 1, 2, 1, true), x);
         x = b.add("bn", new BatchNorm(1e-3), x);
+        x = b.add("bn_without_affine", new BatchNorm(1e-5, false), x);
+        x = b.add("scale", new Scale(true), x);
         String a = x;
         for (Activation.Function f : Activation.Function.values()) {
             a = b.add(f.kind(), new Activation(f), a);
@@ -53,19 +63,26 @@ class NetJsonTest {
         String right = b.add("right", new ChannelSlice(8, 16), x);
         try (var block = b.block("unit")) {
             String sum = b.add("sum", new Add(), left, right);
-            String gate = b.add("gate", new GlobalAvgPool(), sum);
+            String larger = b.add("larger", new Elementwise(Elementwise.Operation.MAX), sum, left);
+            String product = b.add("product", new Elementwise(Elementwise.Operation.MUL), larger, right);
+            String gate = b.add("gate", new GlobalAvgPool(), product);
             String scaled = b.add("scaled", new ChannelMultiply(), sum, gate);
             x = b.add("cat", new Concat(), scaled, left);
         }
         x = b.add("shuffle", new ChannelShuffle(2), x);
+        String up = b.add("up", new ConvTranspose(8, 2, 2, 2, 2, 0, 0, 1, 1, 2, true), x);
+        x = b.add("crop", new Crop(2, List.of(1, 3)), up, x);
         x = b.add("max", Pool.max(3, 2, 1).withCeilMode(), x);
         x = b.add("avg", new Pool(Pool.Mode.AVG, 2, 2, 1, 1, 0, 0, false, false), x);
         x = b.add("adaptive", new AdaptiveAvgPool(2, 2), x);
         x = b.add("flat", new Flatten(), x);
         x = b.add("drop", new Dropout(0.5), x);
+        x = b.add("reshape", new Reshape(List.of(0, -1)), x);
         x = b.add("fc", new FullyConnected(10, false), x);
         x = b.add("same", new Identity(), x);
-        b.add("prob", new Softmax(), x);
+        x = b.add("prob", new Softmax(), x);
+        b.add("loss", new TrainingHead("SoftmaxWithLoss"), x);
+        b.add("custom", new Opaque("Custom"), x);
         return b.build();
     }
 
@@ -98,6 +115,23 @@ class NetJsonTest {
                 ]}""";
         Net net = NetJson.read("tiny.json", new StringReader(text)).net();
         assertEquals(List.of("in", "conv", "relu"), net.layers().stream().map(Layer::name).toList());
+    }
+
+    /** Files written before batchnorm had {@code affine} and pooling {@code caffe_rounding} still read the same. */
+    @Test
+    void attributesAddedLaterTakeTheirOldMeaningWhenAbsent() throws Exception {
+        String text = """
+                {"format": "architecture-explorer-net", "version": 1, "name": "old", "layers": [
+                  {"name": "in", "op": "input", "batch": 1, "channels": 3, "height": 8, "width": 8},
+                  {"name": "bn", "op": "batchnorm", "inputs": ["in"], "eps": 1e-5},
+                  {"name": "pool", "op": "max_pool", "inputs": ["bn"], "kernel_h": 2, "kernel_w": 2, "stride_h": 2,
+                   "stride_w": 2, "pad_h": 0, "pad_w": 0, "ceil_mode": true, "count_include_pad": true}
+                ]}""";
+        Net net = NetJson.read("old.json", new StringReader(text)).net();
+        assertEquals(new BatchNorm(1e-5, true), net.layer(1).op());
+        assertEquals(new Pool(Pool.Mode.MAX, 2, 2, 2, 2, 0, 0, true, true, false), net.layer(2).op());
+        String written = write(new NetDocument(net, "", Map.of()));
+        assertFalse(written.contains("affine") || written.contains("caffe_rounding"), "defaults are not written");
     }
 
     @ParameterizedTest

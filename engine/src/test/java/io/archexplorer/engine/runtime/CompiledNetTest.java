@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
+import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.AdaptiveAvgPool;
 import io.archexplorer.engine.ops.Add;
@@ -18,7 +19,10 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
 import io.archexplorer.engine.ops.Dropout;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
@@ -26,6 +30,8 @@ import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +83,40 @@ class CompiledNetTest {
         NetWeights weights = NetWeights.generate(net, 7);
         perturbBatchNorm(weights, 3);
         float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 11);
+        try (CompiledNet compiled = CompiledNet.compile(net, weights, new RuntimeOptions(threads, fuse, fuse))) {
+            assertEveryStepClose(net, weights, compiled, input, 1e-4);
+        }
+    }
+
+    /**
+     * The ops Caffe files bring, batch 2: Caffe's BatchNorm + Scale pair, an FCN-style upsampling (deconvolution,
+     * crop to a reference blob, fuse), Eltwise PROD and MAX and a Reshape.
+     */
+    private static Net caffeOps() {
+        NetBuilder b = new NetBuilder("caffe-ops");
+        String x = b.add("in", new Input(2, 4, 9, 7));
+        x = b.add("conv", new Conv(6, 3, 3, 2, 2, 0, 0, 1, 1, 1, false), x);
+        x = b.add("bn", new BatchNorm(1e-5, false), x);
+        x = b.add("scale", new Scale(true), x);
+        String gamma = b.add("gamma_only", new Scale(false), x);
+        String up = b.add("up", new ConvTranspose(6, 4, 3, 2, 2, 1, 0, 1, 1, 2, true), gamma);
+        String cropped = b.add("crop", new Crop(2, List.of(1, 2)), up, x);
+        String product = b.add("product", new Elementwise(Elementwise.Operation.MUL), cropped, x);
+        String larger = b.add("larger", new Elementwise(Elementwise.Operation.MAX), product, x, cropped);
+        x = b.add("reshape", new Reshape(List.of(0, 2, -1, 3)), larger);
+        b.add("fc", new FullyConnected(5, true), x);
+        return b.build();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, true", "2, false"})
+    void caffeOpsMatchTheReference(int threads, boolean fuse) {
+        Net net = caffeOps();
+        // (4 − 1)·2 − 2·1 + 4 = 8 rows, (3 − 1)·2 + 3 = 7 columns
+        assertEquals(Shape.of(2, 6, 8, 7), net.outputShape(net.indexOf("up")));
+        NetWeights weights = NetWeights.generate(net, 5);
+        perturbBatchNorm(weights, 5);
+        float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 13);
         try (CompiledNet compiled = CompiledNet.compile(net, weights, new RuntimeOptions(threads, fuse, fuse))) {
             assertEveryStepClose(net, weights, compiled, input, 1e-4);
         }

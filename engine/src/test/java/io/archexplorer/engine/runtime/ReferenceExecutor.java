@@ -12,11 +12,15 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 
 /**
@@ -127,6 +131,23 @@ public final class ReferenceExecutor {
                     }
                 }
             }
+        } else if (op instanceof Scale) {
+            int plane = Math.toIntExact(in[0].elementsPerImage() / in[0].c());
+            for (int i = 0; i < y.length; i++) {
+                int c = i / plane % in[0].c();
+                y[i] = x[0][i] * w.gamma()[c] + (w.beta() == null ? 0 : w.beta()[c]);
+            }
+        } else if (op instanceof Elementwise e) {
+            System.arraycopy(x[0], 0, y, 0, y.length);
+            for (int k = 1; k < x.length; k++) {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = e.operation() == Elementwise.Operation.MUL ? y[i] * x[k][i] : Math.max(y[i], x[k][i]);
+                }
+            }
+        } else if (op instanceof Crop c) {
+            crop(c, x[0], in[0], out, y);
+        } else if (op instanceof ConvTranspose t) {
+            convTranspose(t, w, x[0], in[0], out, y);
         } else if (op instanceof Lrn lrn) {
             lrn(lrn, x[0], in[0], y);
         } else if (op instanceof Softmax) {
@@ -177,6 +198,64 @@ public final class ReferenceExecutor {
                 }
             }
         }
+    }
+
+    /** Feature maps only: out[n][c][h][w] = in[n + o0][c + o1][h + o2][w + o3], o_d = 0 before the crop's axis. */
+    private static void crop(Crop c, double[] x, Shape in, Shape out, double[] y) {
+        int[] o = new int[4];
+        for (int d = c.axis(); d < 4; d++) {
+            o[d] = c.offset(d);
+        }
+        int i = 0;
+        for (int n = 0; n < out.n(); n++) {
+            for (int ch = 0; ch < out.c(); ch++) {
+                for (int h = 0; h < out.h(); h++) {
+                    for (int w = 0; w < out.w(); w++) {
+                        y[i++] = x[(((n + o[0]) * in.c() + ch + o[1]) * in.h() + h + o[2]) * in.w() + w + o[3]];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The textbook equivalence, independent of the runtime's scatter: a transposed convolution is a stride-1
+     * convolution of the input spread out by the stride (stride − 1 zeros between elements), padded by
+     * dilation·(kernel − 1) − pad, with every filter flipped and its input and output channels swapped.
+     * (Covers pad ≤ dilation·(kernel − 1), where that padding is not negative.)
+     */
+    private static void convTranspose(ConvTranspose t, LayerWeights w, double[] x, Shape in, Shape out, double[] y) {
+        int spreadH = (in.h() - 1) * t.strideH() + 1;
+        int spreadW = (in.w() - 1) * t.strideW() + 1;
+        Shape spreadShape = Shape.of(in.n(), in.c(), spreadH, spreadW);
+        double[] spread = new double[Math.toIntExact(spreadShape.elements())];
+        for (int nc = 0; nc < in.n() * in.c(); nc++) {
+            for (int h = 0; h < in.h(); h++) {
+                for (int v = 0; v < in.w(); v++) {
+                    spread[(nc * spreadH + h * t.strideH()) * spreadW + v * t.strideW()] =
+                            x[(nc * in.h() + h) * in.w() + v];
+                }
+            }
+        }
+        int inPerGroup = in.c() / t.groups();
+        int outPerGroup = out.c() / t.groups();
+        int kh = t.kernelH();
+        int kw = t.kernelW();
+        float[] flipped = new float[out.c() * inPerGroup * kh * kw];
+        for (int oc = 0; oc < out.c(); oc++) {
+            for (int i = 0; i < inPerGroup; i++) {
+                int ic = oc / outPerGroup * inPerGroup + i;
+                for (int ky = 0; ky < kh; ky++) {
+                    for (int kx = 0; kx < kw; kx++) {
+                        int source = ((ic * outPerGroup + oc % outPerGroup) * kh + kh - 1 - ky) * kw + kw - 1 - kx;
+                        flipped[((oc * inPerGroup + i) * kh + ky) * kw + kx] = w.weight()[source];
+                    }
+                }
+            }
+        }
+        Conv equivalent = new Conv(out.c(), kh, kw, 1, 1, t.dilationH() * (kh - 1) - t.padH(),
+                t.dilationW() * (kw - 1) - t.padW(), t.dilationH(), t.dilationW(), t.groups(), t.bias());
+        conv(equivalent, new LayerWeights(flipped, w.bias(), null, null, null, null), spread, spreadShape, out, y);
     }
 
     /**

@@ -50,7 +50,10 @@ public final class RuntimeAssertions {
         assertEquals(compiled.steps().size(), checked[0], "every step was compared");
     }
 
-    /** Non-trivial batchnorm statistics, so folding them into the convolution is really exercised. */
+    /**
+     * Non-trivial batchnorm statistics and scale factors, so folding them into the convolution is really exercised.
+     * Caffe's Scale layers have γ and maybe β, but no statistics.
+     */
     public static void perturbBatchNorm(NetWeights weights, long seed) {
         Random r = new Random(seed);
         for (int i = 0; i < weights.size(); i++) {
@@ -58,9 +61,13 @@ public final class RuntimeAssertions {
             if (w.gamma() != null) {
                 for (int c = 0; c < w.gamma().length; c++) {
                     w.gamma()[c] = 0.5f + r.nextFloat();
-                    w.beta()[c] = (float) r.nextGaussian() * 0.1f;
-                    w.mean()[c] = (float) r.nextGaussian() * 0.1f;
-                    w.variance()[c] = 0.5f + r.nextFloat();
+                    if (w.beta() != null) {
+                        w.beta()[c] = (float) r.nextGaussian() * 0.1f;
+                    }
+                    if (w.mean() != null) {
+                        w.mean()[c] = (float) r.nextGaussian() * 0.1f;
+                        w.variance()[c] = 0.5f + r.nextFloat();
+                    }
                 }
             }
         }

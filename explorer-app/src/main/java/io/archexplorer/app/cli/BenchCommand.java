@@ -65,6 +65,7 @@ public final class BenchCommand implements Command {
                 ProfileTable.print(model, compiled, profile, warmup, out);
             }
         } catch (InsufficientMemoryException | IllegalArgumentException e) {
+            // Too large, or a net the runtime cannot execute (an opaque layer, an op without a kernel).
             throw new UsageException(e.getMessage());
         }
         return 0;

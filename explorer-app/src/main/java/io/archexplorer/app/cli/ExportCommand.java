@@ -48,6 +48,7 @@ public final class ExportCommand implements Command {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         } catch (InsufficientMemoryException | IllegalArgumentException e) {
+            // Too large, or a net the exporter cannot express (an opaque layer, an op without an ONNX mapping).
             throw new UsageException(e.getMessage());
         }
         out.println("wrote " + file + " (" + net.size() + " layers, input " + net.inputShape() + ", seed " + seed + ")");

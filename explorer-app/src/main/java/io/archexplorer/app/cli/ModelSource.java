@@ -3,7 +3,8 @@ package io.archexplorer.app.cli;
 import io.archexplorer.engine.graph.InvalidNetException;
 import io.archexplorer.engine.io.ModelFileException;
 import io.archexplorer.engine.io.NetDocument;
-import io.archexplorer.engine.io.NetJson;
+import io.archexplorer.engine.io.ImportedModel;
+import io.archexplorer.engine.io.ModelFiles;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.UnknownModelException;
@@ -11,14 +12,20 @@ import io.archexplorer.samples.knobs.KnobException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** Turns the MODEL argument (a preset, a family or a model file) plus {@code --set} knobs into a net. */
+/**
+ * Turns the MODEL argument (a preset, a family or a model file: the project's .json or a Caffe .prototxt) plus
+ * {@code --set} knobs into a net. Import warnings go to {@code warnings}, one line each.
+ */
 public final class ModelSource {
     private final Catalog catalog;
+    private final Consumer<String> warnings;
 
-    public ModelSource(Catalog catalog) {
+    public ModelSource(Catalog catalog, Consumer<String> warnings) {
         this.catalog = catalog;
+        this.warnings = warnings;
     }
 
     public LoadedModel load(String model, Map<String, String> knobSettings) {
@@ -52,12 +59,14 @@ public final class ModelSource {
     }
 
     private static boolean looksLikeFile(String model) {
-        return model.endsWith(".json") || model.contains("/") || Files.isRegularFile(Path.of(model));
+        return ModelFiles.isModelFile(Path.of(model)) || model.contains("/") || Files.isRegularFile(Path.of(model));
     }
 
-    private static LoadedModel loadFile(Path file) {
+    private LoadedModel loadFile(Path file) {
         try {
-            NetDocument doc = NetJson.read(file);
+            ImportedModel imported = ModelFiles.read(file);
+            imported.warnings().forEach(warnings);
+            NetDocument doc = imported.document();
             return new LoadedModel(doc.net().name(), doc.family(), doc.knobs(), doc.net());
         } catch (ModelFileException e) {
             throw new UsageException(e.getMessage());

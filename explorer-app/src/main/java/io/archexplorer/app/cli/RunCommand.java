@@ -46,6 +46,7 @@ public final class RunCommand implements Command {
         try (CompiledNet compiled = CompiledNet.create(net, seed, RuntimeOptions.defaults().withThreads(threads))) {
             result = compiled.run(input);
         } catch (InsufficientMemoryException | IllegalArgumentException e) {
+            // Too large, or a net the runtime cannot execute (an opaque layer, an op without a kernel).
             throw new UsageException(e.getMessage());
         }
         RawTensors.write(outputFile, result);

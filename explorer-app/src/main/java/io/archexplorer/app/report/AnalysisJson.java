@@ -32,6 +32,7 @@ public final class AnalysisJson {
             g.writeNumberField("mac", t.mac());
             g.writeNumberField("activations", t.activations());
             g.writeNumberField("layers", net.size());
+            g.writeNumberField("unknown_layers", analysis.unknownLayers());
             g.writeEndObject();
             g.writeArrayFieldStart("layers");
             for (int i = 0; i < net.size(); i++) {
@@ -54,7 +55,11 @@ public final class AnalysisJson {
         g.writeFieldName("inputs");
         JsonReports.MAPPER.writeValue(g, layer.inputs());
         g.writeFieldName("output_shape");
-        JsonReports.MAPPER.writeValue(g, net.outputShape(i).dims());
+        if (net.outputShape(i).isKnown()) {
+            JsonReports.MAPPER.writeValue(g, net.outputShape(i).dims());
+        } else {
+            g.writeString("?");
+        }
         g.writeNumberField("params", c.params());
         g.writeNumberField("mult_adds", c.multAdds());
         g.writeNumberField("mac", c.mac());

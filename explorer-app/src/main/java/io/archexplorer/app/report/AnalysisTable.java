@@ -47,6 +47,10 @@ public final class AnalysisTable {
         out.println(Numbers.human(t.params()) + " params (" + Numbers.human(t.paramsExcludingBatchNorm())
                 + " excluding batchnorm) · " + Numbers.human(t.multAdds()) + " mult-adds (FLOPs) · "
                 + Numbers.human(t.mac()) + " MAC · " + Numbers.human(t.activations()) + " activations");
+        if (analysis.unknownLayers() > 0) {
+            out.println(analysis.unknownLayers() + " layers have unknown shapes (below a layer the engine does not"
+                    + " know) and are not counted");
+        }
     }
 
     private static String knobText(Map<String, Object> knobs) {

@@ -16,7 +16,10 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
 import io.archexplorer.engine.ops.Dropout;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
@@ -24,10 +27,13 @@ import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.runtime.LayerWeights;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
@@ -112,6 +118,29 @@ class OnnxOpSemanticsTest {
                 single("lrn size 4, even window", 6, 3, 5, new Lrn(4, 1e-1, 0.5, 1.0),
                         (x, w) -> ReferenceOps.lrn(x, 4, 1e-1, 0.5, 1.0)),
                 single("softmax over channels", 5, 3, 3, new Softmax(), (x, w) -> ReferenceOps.softmax(x)),
+                single("scale γ, β", 4, 3, 5, new Scale(true),
+                        (x, w) -> ReferenceOps.scale(x, w.gamma(), w.beta())),
+                single("scale γ", 4, 3, 5, new Scale(false), (x, w) -> ReferenceOps.scale(x, w.gamma(), null)),
+                single("conv_transpose 4×3/2×1 pad 1×0, g=2, bias", 4, 5, 3,
+                        new ConvTranspose(6, 4, 3, 2, 1, 1, 0, 1, 1, 2, true),
+                        (x, w) -> ReferenceOps.convTranspose(x, 6, pair(4, 3), pair(2, 1), pair(1, 0), 2, w.weight(),
+                                w.bias())),
+                multi("reshape 0, -1", 3, 4, 5, b -> b.add("op", new Reshape(List.of(0, -1)), "input"),
+                        (x, w) -> ReferenceOps.flatten(x)),
+                multi("crop to a reference blob, offsets 1, 2", 3, 9, 8, b -> {
+                    b.add("reference", Pool.max(2, 2, 0), "input");
+                    b.add("op", new Crop(2, List.of(1, 2)), "input", "reference");
+                }, (x, w) -> ReferenceOps.crop(x, 1, 2, 4, 4)),
+                multi("mul of 2", 3, 5, 3, b -> {
+                    b.add("sig", new Activation(Function.SIGMOID), "input");
+                    b.add("op", new Elementwise(Elementwise.Operation.MUL), "input", "sig");
+                }, (x, w) -> ReferenceOps.combine((u, v) -> u * v, x, ReferenceOps.map(x, ReferenceOps.SIGMOID))),
+                multi("max of 3", 3, 5, 3, b -> {
+                    b.add("sig", new Activation(Function.SIGMOID), "input");
+                    b.add("tanh", new Activation(Function.TANH), "input");
+                    b.add("op", new Elementwise(Elementwise.Operation.MAX), "input", "sig", "tanh");
+                }, (x, w) -> ReferenceOps.combine(Math::max, x, ReferenceOps.map(x, ReferenceOps.SIGMOID),
+                        ReferenceOps.map(x, Math::tanh))),
                 multi("softmax over features", 3, 5, 3, b -> {
                     b.add("flat", new Flatten(), "input");
                     b.add("op", new Softmax(), "flat");

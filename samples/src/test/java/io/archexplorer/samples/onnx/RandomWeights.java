@@ -4,7 +4,9 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.runtime.LayerWeights;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.util.Random;
@@ -28,6 +30,15 @@ final class RandomWeights {
                 int perOutput = net.inputShapes(i).get(0).c() / conv.groups() * conv.kernelH() * conv.kernelW();
                 layers[i] = new LayerWeights(gaussian(random, conv.outChannels() * perOutput),
                         conv.bias() ? gaussian(random, conv.outChannels()) : null, null, null, null, null);
+            } else if (op instanceof ConvTranspose up) {
+                int c = net.inputShapes(i).get(0).c();
+                int perInput = up.outChannels() / up.groups() * up.kernelH() * up.kernelW();
+                layers[i] = new LayerWeights(gaussian(random, c * perInput),
+                        up.bias() ? gaussian(random, up.outChannels()) : null, null, null, null, null);
+            } else if (op instanceof Scale scale) {
+                int c = net.inputShapes(i).get(0).c();
+                layers[i] = new LayerWeights(null, null, gaussian(random, c),
+                        scale.bias() ? gaussian(random, c) : null, null, null);
             } else if (op instanceof FullyConnected fc) {
                 layers[i] = new LayerWeights(gaussian(random, Math.toIntExact(fc.outFeatures() * inputs)),
                         fc.bias() ? gaussian(random, fc.outFeatures()) : null, null, null, null, null);

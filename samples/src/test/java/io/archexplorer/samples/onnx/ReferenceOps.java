@@ -1,5 +1,6 @@
 package io.archexplorer.samples.onnx;
 
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -189,6 +190,63 @@ final class ReferenceOps {
             }
             y.data()[i] = (float) s;
         }
+        return y;
+    }
+
+    /** x·γ[c] + β[c] (β absent: 0), Caffe's Scale layer. */
+    static Tensor scale(Tensor x, float[] gamma, float[] beta) {
+        Tensor y = Tensor.zeros(x.dims());
+        forEach(x, (n, c, iy, ix) -> y.set(n, c, iy, ix, x.at(n, c, iy, ix) * gamma[c] + (beta == null ? 0 : beta[c])));
+        return y;
+    }
+
+    /** Element by element: {@code combine} folded over the terms from the first. */
+    static Tensor combine(DoubleBinaryOperator combine, Tensor... terms) {
+        Tensor y = Tensor.zeros(terms[0].dims());
+        for (int i = 0; i < y.data().length; i++) {
+            double v = terms[0].data()[i];
+            for (int k = 1; k < terms.length; k++) {
+                v = combine.applyAsDouble(v, terms[k].data()[i]);
+            }
+            y.data()[i] = (float) v;
+        }
+        return y;
+    }
+
+    /** The window [offset, offset + size) of height and width (Caffe's Crop from axis 2). */
+    static Tensor crop(Tensor x, int offsetH, int offsetW, int height, int width) {
+        Tensor y = Tensor.zeros(x.n(), x.c(), height, width);
+        forEach(y, (n, c, iy, ix) -> y.set(n, c, iy, ix, x.at(n, c, iy + offsetH, ix + offsetW)));
+        return y;
+    }
+
+    /**
+     * Transposed convolution from its definition: every input element adds x · w[ic][oc'][ky][kx] at output
+     * (iy·s − p + ky·d, ix·s − p + kx·d) of each output channel oc of its group. Weights [in][out/groups][kh][kw].
+     */
+    static Tensor convTranspose(Tensor x, int outChannels, int[] kernel, int[] stride, int[] pad, int groups,
+                                float[] weight, float[] bias) {
+        int outH = (x.h() - 1) * stride[0] - 2 * pad[0] + kernel[0];
+        int outW = (x.w() - 1) * stride[1] - 2 * pad[1] + kernel[1];
+        Tensor y = Tensor.zeros(x.n(), outChannels, outH, outW);
+        int inPerGroup = x.c() / groups;
+        int outPerGroup = outChannels / groups;
+        forEach(y, (n, oc, oy, ox) -> y.set(n, oc, oy, ox, bias == null ? 0 : bias[oc]));
+        forEach(x, (n, ic, iy, ix) -> {
+            for (int o = 0; o < outPerGroup; o++) {
+                int oc = ic / inPerGroup * outPerGroup + o;
+                for (int ky = 0; ky < kernel[0]; ky++) {
+                    for (int kx = 0; kx < kernel[1]; kx++) {
+                        int oy = iy * stride[0] - pad[0] + ky;
+                        int ox = ix * stride[1] - pad[1] + kx;
+                        if (oy >= 0 && oy < outH && ox >= 0 && ox < outW) {
+                            float w = weight[((ic * outPerGroup + o) * kernel[0] + ky) * kernel[1] + kx];
+                            y.set(n, oc, oy, ox, y.at(n, oc, oy, ox) + x.at(n, ic, iy, ix) * w);
+                        }
+                    }
+                }
+            }
+        });
         return y;
     }
 

@@ -16,13 +16,18 @@ import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
+import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
 import io.archexplorer.engine.ops.Dropout;
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.runtime.LayerWeights;
 import java.util.ArrayList;
@@ -88,6 +93,10 @@ final class LayerTranslator {
             adaptiveAvgPool(b);
         } else if (op instanceof Add) {
             graph.node(b.inputs().size() == 2 ? "Add" : "Sum", b.name(), b.inputs(), b.output());
+        } else if (op instanceof Elementwise e && e.operation() == Elementwise.Operation.MAX) {
+            graph.node("Max", b.name(), b.inputs(), b.output());
+        } else if (op instanceof Elementwise && b.inputs().size() == 2) {
+            graph.node("Mul", b.name(), b.inputs(), b.output());
         } else if (op instanceof ChannelMultiply) {
             channelMultiply(b);
         } else if (op instanceof Concat) {
@@ -104,6 +113,16 @@ final class LayerTranslator {
             graph.node("Softmax", b.name(), b.inputs(), b.output(), intAttribute("axis", 1));
         } else if (op instanceof Dropout || op instanceof Identity) {
             graph.node("Identity", b.name(), b.inputs(), b.output());
+        } else if (op instanceof ConvTranspose up) {
+            convTranspose(b, up);
+        } else if (op instanceof Scale scale) {
+            scale(b, scale);
+        } else if (op instanceof Crop crop) {
+            crop(b, crop);
+        } else if (op instanceof Reshape reshape) {
+            // ONNX's Reshape reads 0 (copy) and −1 (infer) as Caffe does.
+            graph.node("Reshape", b.name(), List.of(b.input(), graph.int64Vector(b.helper("shape"),
+                    reshape.dims().stream().mapToLong(Integer::longValue).toArray())), b.output());
         } else {
             throw new IllegalArgumentException("layer '" + b.name() + "': op '" + op.kind() + "' has no ONNX export");
         }
@@ -111,18 +130,66 @@ final class LayerTranslator {
 
     private void conv(BoundLayer b, Conv conv) {
         int inPerGroup = b.inputShape().c() / conv.groups();
-        List<String> inputs = new ArrayList<>(List.of(b.input(), graph.floatInitializer(b.name() + ".weight",
-                new long[] {conv.outChannels(), inPerGroup, conv.kernelH(), conv.kernelW()}, b.weights().weight())));
-        if (conv.bias()) {
-            inputs.add(graph.floatInitializer(b.name() + ".bias", new long[] {conv.outChannels()},
-                    b.weights().bias()));
+        List<String> inputs = weightAndBias(b, new long[] {conv.outChannels(), inPerGroup, conv.kernelH(),
+                conv.kernelW()}, conv.bias() ? conv.outChannels() : 0);
+        graph.node("Conv", b.name(), inputs, b.output(), windowAttributes(conv.kernelH(), conv.kernelW(),
+                conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.dilationH(), conv.dilationW(),
+                conv.groups()));
+    }
+
+    /** ONNX's ConvTranspose is Caffe's Deconvolution: weights [in][out/groups][kh][kw], the same size rule. */
+    private void convTranspose(BoundLayer b, ConvTranspose up) {
+        List<String> inputs = weightAndBias(b, new long[] {b.inputShape().c(), up.outChannels() / up.groups(),
+                up.kernelH(), up.kernelW()}, up.bias() ? up.outChannels() : 0);
+        graph.node("ConvTranspose", b.name(), inputs, b.output(), windowAttributes(up.kernelH(), up.kernelW(),
+                up.strideH(), up.strideW(), up.padH(), up.padW(), up.dilationH(), up.dilationW(), up.groups()));
+    }
+
+    /** The layer's input, its weight initializer and, when {@code biasLength} > 0, its bias initializer. */
+    private List<String> weightAndBias(BoundLayer b, long[] weightDims, int biasLength) {
+        List<String> inputs = new ArrayList<>(List.of(b.input(),
+                graph.floatInitializer(b.name() + ".weight", weightDims, b.weights().weight())));
+        if (biasLength > 0) {
+            inputs.add(graph.floatInitializer(b.name() + ".bias", new long[] {biasLength}, b.weights().bias()));
         }
-        graph.node("Conv", b.name(), inputs, b.output(),
-                intsAttribute("kernel_shape", conv.kernelH(), conv.kernelW()),
-                intsAttribute("strides", conv.strideH(), conv.strideW()),
-                intsAttribute("pads", conv.padH(), conv.padW(), conv.padH(), conv.padW()),
-                intsAttribute("dilations", conv.dilationH(), conv.dilationW()),
-                intAttribute("group", conv.groups()));
+        return inputs;
+    }
+
+    private static ProtoMessage[] windowAttributes(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                                                   int groups) {
+        return new ProtoMessage[] {intsAttribute("kernel_shape", kh, kw), intsAttribute("strides", sh, sw),
+            intsAttribute("pads", ph, pw, ph, pw), intsAttribute("dilations", dh, dw), intAttribute("group", groups)};
+    }
+
+    /** y = x·γ + β per channel: Mul and Add broadcasting C×1×1 initializers against N×C×H×W. */
+    private void scale(BoundLayer b, Scale scale) {
+        long[] perChannel = {b.inputShape().c(), 1, 1};
+        String gamma = graph.floatInitializer(b.name() + ".weight", perChannel, b.weights().gamma());
+        if (!scale.bias()) {
+            graph.node("Mul", b.name(), List.of(b.input(), gamma), b.output());
+            return;
+        }
+        String scaled = graph.node("Mul", b.helper("mul"), List.of(b.input(), gamma), b.helper("mul"));
+        graph.node("Add", b.name(), List.of(scaled, graph.floatInitializer(b.name() + ".bias", perChannel,
+                b.weights().beta())), b.output());
+    }
+
+    /** Caffe's crop is a Slice of every dimension from the axis on, from its offset to offset + reference size. */
+    private void crop(BoundLayer b, Crop crop) {
+        int[] target = b.outputShape().dims();
+        int axes = target.length - crop.axis();
+        long[] starts = new long[axes];
+        long[] ends = new long[axes];
+        long[] axisList = new long[axes];
+        for (int k = 0; k < axes; k++) {
+            int d = crop.axis() + k;
+            starts[k] = crop.offset(d);
+            ends[k] = crop.offset(d) + target[d];
+            axisList[k] = d;
+        }
+        graph.node("Slice", b.name(), List.of(b.input(), graph.int64Vector(b.helper("starts"), starts),
+                graph.int64Vector(b.helper("ends"), ends), graph.int64Vector(b.helper("axes"), axisList)),
+                b.output());
     }
 
     /** Gemm multiplies matrices, so a feature-map input is flattened first (as our fc does implicitly). */

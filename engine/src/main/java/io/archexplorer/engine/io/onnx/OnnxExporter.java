@@ -62,6 +62,7 @@ public final class OnnxExporter {
     }
 
     private static ProtoMessage graph(Net net, NetWeights weights) {
+        net.requireKnownShapes("export");
         if (weights.size() != net.size()) {
             throw new IllegalArgumentException("weights for " + weights.size() + " layers, but net '" + net.name()
                     + "' has " + net.size());

@@ -1,10 +1,11 @@
 package io.archexplorer.engine.runtime.layers;
 
 import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.ops.Crop;
 
 /**
- * Layers that only move data between channel ranges: concat, channel slice and channel shuffle. In NCHW a channel
- * range of one image is one contiguous block, so each is a handful of {@link System#arraycopy} calls per image.
+ * Layers that only move data: concat, channel slice, channel shuffle and crop. In NCHW a channel range of one image
+ * is one contiguous block, and a cropped row one contiguous run, so each is a series of {@link System#arraycopy}.
  */
 public final class CopyKernels {
     private CopyKernels() {
@@ -50,6 +51,30 @@ public final class CopyKernels {
                                 image + (i * groups + g) * plane, plane);
                     }
                 }
+            }
+        };
+    }
+
+    /** Caffe's crop: out[i] = in[i + offset] in every dimension, offsets 0 before {@code crop.axis()}. */
+    public static LayerKernel crop(Crop crop, float[] input, Shape in, Shape out, float[] output) {
+        int[] inDims = in.dims();
+        int[] outDims = out.dims();
+        int rank = outDims.length;
+        int rows = Math.toIntExact(out.elements() / outDims[rank - 1]);
+        return p -> {
+            int[] position = new int[rank];
+            for (int row = 0; row < rows; row++) {
+                int rest = row;
+                for (int d = rank - 2; d >= 0; d--) {
+                    position[d] = rest % outDims[d];
+                    rest /= outDims[d];
+                }
+                int from = 0;
+                for (int d = 0; d < rank; d++) {
+                    int offset = d >= crop.axis() ? crop.offset(d) : 0;
+                    from = from * inDims[d] + (d < rank - 1 ? position[d] : 0) + offset;
+                }
+                System.arraycopy(input, from, output, row * outDims[rank - 1], outDims[rank - 1]);
             }
         };
     }

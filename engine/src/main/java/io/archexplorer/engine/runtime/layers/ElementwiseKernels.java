@@ -1,7 +1,9 @@
 package io.archexplorer.engine.runtime.layers;
 
+import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.runtime.kernels.Activation;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -84,21 +86,33 @@ public final class ElementwiseKernels {
 
     /** out = act(Σ inputs), element by element (a residual sum, with the ReLU that usually follows it). */
     public static LayerKernel sum(float[][] inputs, Activation act, float[] out, int count) {
+        return combine(VectorOperators.ADD, act, inputs, out, count);
+    }
+
+    /** out = the product or the maximum of the inputs, element by element (Caffe's Eltwise PROD and MAX). */
+    public static LayerKernel combine(Elementwise.Operation operation, float[][] inputs, float[] out, int count) {
+        VectorOperators.Binary op = operation == Elementwise.Operation.MUL ? VectorOperators.MUL : VectorOperators.MAX;
+        return combine(op, Activation.NONE, inputs, out, count);
+    }
+
+    private static LayerKernel combine(VectorOperators.Binary op, Activation act, float[][] inputs, float[] out,
+                                       int count) {
         return p -> Split.run(p, count, inputs.length + 1, (from, to) -> {
             int i = from;
             for (; i + VL <= to; i += VL) {
                 FloatVector acc = FloatVector.fromArray(SPECIES, inputs[0], i);
                 for (int k = 1; k < inputs.length; k++) {
-                    acc = acc.add(FloatVector.fromArray(SPECIES, inputs[k], i));
+                    acc = acc.lanewise(op, FloatVector.fromArray(SPECIES, inputs[k], i));
                 }
                 act.apply(acc).intoArray(out, i);
             }
-            for (; i < to; i++) {
-                float acc = inputs[0][i];
+            if (i < to) {
+                VectorMask<Float> tail = SPECIES.indexInRange(i, to);
+                FloatVector acc = FloatVector.fromArray(SPECIES, inputs[0], i, tail);
                 for (int k = 1; k < inputs.length; k++) {
-                    acc += inputs[k][i];
+                    acc = acc.lanewise(op, FloatVector.fromArray(SPECIES, inputs[k], i, tail));
                 }
-                out[i] = act.apply(acc);
+                act.apply(acc).intoArray(out, i, tail);
             }
         });
     }

@@ -1,0 +1,43 @@
+package io.archexplorer.engine.ops;
+
+import io.archexplorer.engine.graph.Op;
+import io.archexplorer.engine.graph.Shape;
+import java.util.List;
+
+/**
+ * A layer of an imported model whose type the engine does not know (a custom Caffe layer, say). It keeps the
+ * file's type name so it can be drawn and named; its output shape is unknown, and so is every shape below it.
+ * It costs nothing in the analysis and cannot be run.
+ */
+public record Opaque(String type) implements Op {
+    public Opaque {
+        if (type == null || type.isEmpty()) {
+            throw new IllegalArgumentException("type is missing");
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "opaque";
+    }
+
+    @Override
+    public String attributesSummary() {
+        return type;
+    }
+
+    @Override
+    public int minInputs() {
+        return 0;
+    }
+
+    @Override
+    public int maxInputs() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        return Shape.unknown();
+    }
+}
