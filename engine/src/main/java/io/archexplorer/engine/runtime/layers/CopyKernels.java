@@ -11,19 +11,27 @@ public final class CopyKernels {
     private CopyKernels() {
     }
 
+    /** Each input's block of each image is one copy; the copies are independent, so threads share them out. */
     public static LayerKernel concat(float[][] inputs, Shape[] shapes, float[] output, Shape out) {
         int batch = out.n();
-        long outImage = out.elementsPerImage();
-        return p -> {
-            for (int n = 0; n < batch; n++) {
-                int at = (int) (n * outImage);
-                for (int k = 0; k < inputs.length; k++) {
-                    int block = (int) shapes[k].elementsPerImage();
-                    System.arraycopy(inputs[k], n * block, output, at, block);
-                    at += block;
-                }
+        int parts = inputs.length;
+        int[] block = new int[parts];
+        int[] offset = new int[parts];
+        long total = 0;
+        for (int k = 0; k < parts; k++) {
+            block[k] = Math.toIntExact(shapes[k].elementsPerImage());
+            offset[k] = (int) total;
+            total += block[k];
+        }
+        int outImage = Math.toIntExact(out.elementsPerImage());
+        long averageBlock = total / parts;
+        return p -> Split.run(p, batch * parts, averageBlock, (from, to) -> {
+            for (int item = from; item < to; item++) {
+                int n = item / parts;
+                int k = item % parts;
+                System.arraycopy(inputs[k], n * block[k], output, n * outImage + offset[k], block[k]);
             }
-        };
+        });
     }
 
     public static LayerKernel slice(float[] input, Shape in, int start, int end, float[] output) {
