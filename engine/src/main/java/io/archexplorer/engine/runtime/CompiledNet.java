@@ -25,6 +25,7 @@ import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.ops.TrainingHead;
 import io.archexplorer.engine.runtime.kernels.Conv2d;
+import io.archexplorer.engine.runtime.kernels.FusedActivation;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
@@ -370,7 +371,7 @@ public final class CompiledNet implements AutoCloseable {
                     bias = shiftBias(bias, affine[0], affine[1]);
                 }
             }
-            io.archexplorer.engine.runtime.kernels.Activation activation = fusedActivation();
+            FusedActivation activation = fusedActivation();
             weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
             ConvGeometry g = new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(),
                     conv.kernelW(), conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(),
@@ -385,15 +386,15 @@ public final class CompiledNet implements AutoCloseable {
         }
 
         /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */
-        private io.archexplorer.engine.runtime.kernels.Activation fusedActivation() {
+        private FusedActivation fusedActivation() {
             for (int j : absorbed) {
                 if (net.layer(j).op() instanceof Activation a) {
                     return a.function() == Activation.Function.RELU6
-                            ? io.archexplorer.engine.runtime.kernels.Activation.RELU6
-                            : io.archexplorer.engine.runtime.kernels.Activation.RELU;
+                            ? FusedActivation.RELU6
+                            : FusedActivation.RELU;
                 }
             }
-            return io.archexplorer.engine.runtime.kernels.Activation.NONE;
+            return FusedActivation.NONE;
         }
 
         /** Batchnorm at inference as y = x·scale + shift with scale = γ/√(var + ε), shift = β − mean·scale. */

@@ -8,7 +8,6 @@ import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.ChannelMultiply;
 import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Scale;
-import io.archexplorer.engine.ops.Input;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,26 +43,21 @@ final class MemoryPlan {
         List<Integer> liveTensors = new ArrayList<>();
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!fusion.isStep(i) && !(net.layer(i).op() instanceof Input)) {
+            // Every step owns the tensor it writes, keyed by its own index; the input layer is a step too.
+            if (!fusion.isStep(i)) {
                 continue;
             }
-            int tensor = i;
             long need = net.outputShape(groupLast[i]).elements();
             int inPlace = inPlaceSource(net, fusion, i, lastUse);
-            int buffer;
-            if (inPlace >= 0) {
-                buffer = bufferOf[inPlace];
-            } else {
-                buffer = take(free, capacity, need);
-            }
-            bufferOf[tensor] = buffer;
+            int buffer = inPlace >= 0 ? bufferOf[inPlace] : take(free, capacity, need);
+            bufferOf[i] = buffer;
             while (liveTensors.size() <= buffer) {
                 liveTensors.add(0);
             }
             liveTensors.set(buffer, liveTensors.get(buffer) + 1);
             release(net, fusion, i, lastUse, bufferOf, liveTensors, free);
-            if (lastUse[tensor] == -1) {
-                releaseTensor(tensor, lastUse, bufferOf, liveTensors, free);
+            if (lastUse[i] == -1) {
+                releaseTensor(i, lastUse, bufferOf, liveTensors, free);
             }
         }
         return new MemoryPlan(bufferOf, capacity.stream().mapToLong(Long::longValue).toArray());

@@ -17,7 +17,7 @@ package io.archexplorer.engine.runtime.kernels;
  * <p>Threading: with enough (image, group) products to share evenly, threads take whole products; otherwise
  * the products run one after another, and within each, threads take whole slices if there are enough, or else
  * every slice is split inside (im2col rows, GEMM tiles) across all threads. Whole products and slices are
- * handed out one at a time ({@link Parallelism#forEach}), so an unequal last one or a busy core balances out.
+ * handed out one at a time ({@link Parallelism#run}), so an unequal last one or a busy core balances out.
  */
 public final class Conv2d {
 
@@ -49,7 +49,7 @@ public final class Conv2d {
         int imageGroups = g.batch() * g.groups();
         int threads = parallelism.threads();
         if (sharesEvenly(imageGroups, threads)) {
-            parallelism.forEach(imageGroups, i -> forwardImageGroup(call, i, Parallelism.SINGLE_THREAD));
+            parallelism.run(imageGroups, i -> forwardImageGroup(call, i, Parallelism.SINGLE_THREAD));
         } else {
             for (int i = 0; i < imageGroups; i++) {
                 forwardImageGroup(call, i, parallelism);
@@ -91,7 +91,7 @@ public final class Conv2d {
         }
         int threads = parallelism.threads();
         if (sharesEvenly(slices, threads)) {
-            parallelism.forEach(slices, slice -> slicer.forward(slice, Parallelism.SINGLE_THREAD));
+            parallelism.run(slices, slice -> slicer.forward(slice, Parallelism.SINGLE_THREAD));
         } else {
             for (int slice = 0; slice < slices; slice++) {
                 slicer.forward(slice, parallelism);

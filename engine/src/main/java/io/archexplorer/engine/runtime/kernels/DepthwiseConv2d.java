@@ -61,7 +61,7 @@ public final class DepthwiseConv2d {
         int planes = g.batch() * g.inChannels();
         boolean parallel = parallelism.threads() > 1 && g.flops() >= 2 * MIN_FLOPS_PER_THREAD;
         int chunks = parallel ? Math.min(planes, CHUNKS_PER_THREAD * parallelism.threads()) : 1;
-        parallelism.forEach(chunks, chunk -> new PlaneSweep(g).run(planes * chunk / chunks,
+        parallelism.run(chunks, chunk -> new PlaneSweep(g).run(planes * chunk / chunks,
                 planes * (chunk + 1) / chunks, input, inputOffset, weights, weightOffset, epilogue, output,
                 outputOffset));
     }
@@ -131,7 +131,7 @@ public final class DepthwiseConv2d {
             }
         }
 
-        private void convolvePlane(float[] padded, float[] weights, int filter, float bias, Activation activation,
+        private void convolvePlane(float[] padded, float[] weights, int filter, float bias, FusedActivation activation,
                                    float[] output, int outputPlane, float[] dense) {
             if (slidesDownRows) {
                 slideDownRows3x3(padded, weights, filter, bias, activation, dense);
@@ -150,7 +150,7 @@ public final class DepthwiseConv2d {
          * The generic path loads once per FMA. Each stride has its own loop: a single loop branching on the
          * stride, merging vectors from both branches, ran three times slower under C2 on JDK 17.
          */
-        private void slideDownRows3x3(float[] padded, float[] weights, int filter, float bias, Activation activation,
+        private void slideDownRows3x3(float[] padded, float[] weights, int filter, float bias, FusedActivation activation,
                                       float[] dense) {
             int d = g.dilationWidth();
             FloatVector w00 = FloatVector.broadcast(SPECIES, weights[filter]);
@@ -209,7 +209,7 @@ public final class DepthwiseConv2d {
          * a quarter of its throughput. The four vectors may lie on different output rows, so narrow planes (7×7)
          * fill them too; a last incomplete group recomputes the plane's last vector.
          */
-        private void accumulateTaps(float[] padded, float[] weights, int filter, float bias, Activation activation,
+        private void accumulateTaps(float[] padded, float[] weights, int filter, float bias, FusedActivation activation,
                                     float[] dense) {
             int taps = tapOffsets.length;
             int vectors = outHeight * vectorsPerRow;

@@ -7,17 +7,17 @@ package io.archexplorer.engine.runtime.kernels;
  *
  * @param rowBias one value per output row, or {@code null} for no bias
  */
-public record Epilogue(float[] rowBias, int biasOffset, Activation activation) {
+public record Epilogue(float[] rowBias, int biasOffset, FusedActivation activation) {
 
-    public static final Epilogue NONE = new Epilogue(null, 0, Activation.NONE);
+    public static final Epilogue NONE = new Epilogue(null, 0, FusedActivation.NONE);
 
     public Epilogue {
         if (activation == null) {
-            throw new IllegalArgumentException("activation must not be null; use Activation.NONE");
+            throw new IllegalArgumentException("activation must not be null; use FusedActivation.NONE");
         }
     }
 
-    public static Epilogue of(float[] rowBias, Activation activation) {
+    public static Epilogue of(float[] rowBias, FusedActivation activation) {
         return new Epilogue(rowBias, 0, activation);
     }
 
@@ -27,7 +27,7 @@ public record Epilogue(float[] rowBias, int biasOffset, Activation activation) {
 
     /** Whether applying this epilogue changes anything, so callers can skip the pass entirely. */
     public boolean isIdentity() {
-        return rowBias == null && activation == Activation.NONE;
+        return rowBias == null && activation == FusedActivation.NONE;
     }
 
     /** The same epilogue for a sub-range of rows starting at {@code firstRow}. */

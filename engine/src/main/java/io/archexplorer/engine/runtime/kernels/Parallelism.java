@@ -29,11 +29,6 @@ public final class Parallelism {
         return threads;
     }
 
-    /** Runs {@code item.accept(i)} for every i in [0, items) and returns when all are done. */
-    public void forEach(int items, IntConsumer item) {
-        run(items, item);
-    }
-
     /** Runs {@code part.accept(i)} for i in [0, parts) and returns when all are done; rethrows the first failure. */
     public void run(int parts, IntConsumer part) {
         if (parts == 1 || threads == 1) {

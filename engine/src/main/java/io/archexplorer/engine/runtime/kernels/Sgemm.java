@@ -114,7 +114,7 @@ public final class Sgemm {
         if (wantedParts > 1 && (colTiles >= rowTiles || colTiles >= 4 * wantedParts)) {
             // Column chunks handed out as threads finish; each packs only its own columns of B.
             int chunks = Math.min(colTiles, CHUNKS_PER_THREAD * wantedParts);
-            parallelism.forEach(chunks, chunk -> multiplyRange(0, m,
+            parallelism.run(chunks, chunk -> multiplyRange(0, m,
                     split(n, NR, chunks, chunk), split(n, NR, chunks, chunk + 1), k,
                     a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
         } else {
@@ -248,7 +248,7 @@ public final class Sgemm {
 
     /** Applies {@code finish} to a full MR×NR tile of C that already holds its sums (still in L1). */
     private static void finishInPlace(float[] c, int cTile, int ldc, Epilogue finish, int firstRow) {
-        Activation activation = finish.activation();
+        FusedActivation activation = finish.activation();
         for (int r = 0; r < MR; r++) {
             float bias = finish.bias(firstRow + r);
             for (int j = 0; j < NR; j += VL) {
@@ -264,7 +264,7 @@ public final class Sgemm {
      */
     private static void storeEdgeTile(float[] tile, float[] c, int cTile, int ldc, int rows, int cols,
                                       boolean loadC, Epilogue finish, int firstRow) {
-        Activation activation = finish == null ? Activation.NONE : finish.activation();
+        FusedActivation activation = finish == null ? FusedActivation.NONE : finish.activation();
         int vectorCols = cols - cols % VL;
         for (int r = 0; r < rows; r++) {
             int out = cTile + r * ldc;

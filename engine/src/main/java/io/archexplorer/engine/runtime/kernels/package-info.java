@@ -15,7 +15,7 @@
  *       for all kernels, including asymmetric padding.</li>
  *   <li><b>Epilogue.</b> Kernels finish each output value with
  *       {@link io.archexplorer.engine.runtime.kernels.Epilogue}: plus a per-row (per-output-channel) bias, then an
- *       {@link io.archexplorer.engine.runtime.kernels.Activation}, applied while the value is still in a
+ *       {@link io.archexplorer.engine.runtime.kernels.FusedActivation}, applied while the value is still in a
  *       register. Batchnorm folded into weights and bias makes "conv + bn + relu" a single kernel call.</li>
  *   <li><b>Which kernel.</b> {@link io.archexplorer.engine.runtime.kernels.DepthwiseConv2d} for depthwise
  *       convolutions ({@code ConvGeometry.isDepthwise()}), {@link io.archexplorer.engine.runtime.kernels.Conv2d}

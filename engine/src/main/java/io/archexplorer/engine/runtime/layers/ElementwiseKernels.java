@@ -1,7 +1,8 @@
 package io.archexplorer.engine.runtime.layers;
 
+import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.Elementwise;
-import io.archexplorer.engine.runtime.kernels.Activation;
+import io.archexplorer.engine.runtime.kernels.FusedActivation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -19,11 +20,11 @@ public final class ElementwiseKernels {
     private ElementwiseKernels() {
     }
 
-    public static LayerKernel activation(io.archexplorer.engine.ops.Activation.Function function, float[] in, float[] out, int count) {
+    public static LayerKernel activation(Activation.Function function, float[] in, float[] out, int count) {
         return p -> Split.run(p, count, 1, (from, to) -> activate(function, in, out, from, to));
     }
 
-    private static void activate(io.archexplorer.engine.ops.Activation.Function f, float[] in, float[] out, int from, int to) {
+    private static void activate(Activation.Function f, float[] in, float[] out, int from, int to) {
         int i = from;
         for (; i + VL <= to; i += VL) {
             apply(f, FloatVector.fromArray(SPECIES, in, i)).intoArray(out, i);
@@ -33,7 +34,7 @@ public final class ElementwiseKernels {
         }
     }
 
-    static FloatVector apply(io.archexplorer.engine.ops.Activation.Function f, FloatVector x) {
+    static FloatVector apply(Activation.Function f, FloatVector x) {
         return switch (f) {
             case RELU -> x.max(0f);
             case RELU6 -> x.max(0f).min(6f);
@@ -49,7 +50,7 @@ public final class ElementwiseKernels {
         return FloatVector.broadcast(SPECIES, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
     }
 
-    static float apply(io.archexplorer.engine.ops.Activation.Function f, float x) {
+    static float apply(Activation.Function f, float x) {
         return switch (f) {
             case RELU -> Math.max(x, 0f);
             case RELU6 -> Math.min(Math.max(x, 0f), 6f);
@@ -65,7 +66,7 @@ public final class ElementwiseKernels {
      * out = act(in · scale[c] + shift[c]): the inference form of batchnorm (scale = γ/√(var+ε), shift = β −
      * mean·scale), with a following ReLU/ReLU6 applied in the same pass.
      */
-    public static LayerKernel affine(float[] scale, float[] shift, Activation act, float[] in, float[] out,
+    public static LayerKernel affine(float[] scale, float[] shift, FusedActivation act, float[] in, float[] out,
                                      int batch, int channels, int plane) {
         return p -> Split.run(p, batch * channels, plane, (from, to) -> {
             for (int nc = from; nc < to; nc++) {
@@ -85,17 +86,17 @@ public final class ElementwiseKernels {
     }
 
     /** out = act(Σ inputs), element by element (a residual sum, with the ReLU that usually follows it). */
-    public static LayerKernel sum(float[][] inputs, Activation act, float[] out, int count) {
+    public static LayerKernel sum(float[][] inputs, FusedActivation act, float[] out, int count) {
         return combine(VectorOperators.ADD, act, inputs, out, count);
     }
 
     /** out = the product or the maximum of the inputs, element by element (Caffe's Eltwise PROD and MAX). */
     public static LayerKernel combine(Elementwise.Operation operation, float[][] inputs, float[] out, int count) {
         VectorOperators.Binary op = operation == Elementwise.Operation.MUL ? VectorOperators.MUL : VectorOperators.MAX;
-        return combine(op, Activation.NONE, inputs, out, count);
+        return combine(op, FusedActivation.NONE, inputs, out, count);
     }
 
-    private static LayerKernel combine(VectorOperators.Binary op, Activation act, float[][] inputs, float[] out,
+    private static LayerKernel combine(VectorOperators.Binary op, FusedActivation act, float[][] inputs, float[] out,
                                        int count) {
         return p -> Split.run(p, count, inputs.length + 1, (from, to) -> {
             int i = from;

@@ -65,7 +65,7 @@ class Conv2dTest {
         float[] convolution = new float[g.outputSize()];
         float[] magnitude = new float[g.outputSize()];
         ReferenceKernels.conv(g, input, weights, Epilogue.NONE, convolution);
-        ReferenceKernels.conv(g, abs(input), abs(weights), Epilogue.of(abs(bias), Activation.NONE), magnitude);
+        ReferenceKernels.conv(g, abs(input), abs(weights), Epilogue.of(abs(bias), FusedActivation.NONE), magnitude);
         float[] expected = new float[g.outputSize()];
         int plane = g.outPlaneSize();
         for (int i = 0; i < expected.length; i++) {
@@ -74,7 +74,7 @@ class Conv2dTest {
         }
         for (Parallelism parallelism : new Parallelism[] {Parallelism.SINGLE_THREAD, threads(2)}) {
             float[] actual = shortcut.clone();
-            Conv2d.forward(g, input, 0, weights, 0, Epilogue.of(bias, Activation.RELU), true, actual, 0, parallelism);
+            Conv2d.forward(g, input, 0, weights, 0, Epilogue.of(bias, FusedActivation.RELU), true, actual, 0, parallelism);
             assertClose("residual on " + parallelism.threads() + " threads", expected, magnitude, actual);
         }
     }

@@ -53,7 +53,7 @@ final class KernelAssertions {
     /** Same bias with absolute values and no activation: what the magnitude reference run needs. */
     static Epilogue magnitudeOf(Epilogue epilogue) {
         return epilogue.rowBias() == null ? Epilogue.NONE
-                : new Epilogue(abs(epilogue.rowBias()), epilogue.biasOffset(), Activation.NONE);
+                : new Epilogue(abs(epilogue.rowBias()), epilogue.biasOffset(), FusedActivation.NONE);
     }
 
     static void assertClose(String what, float[] expected, float[] magnitude, float[] actual) {
@@ -74,7 +74,7 @@ final class KernelAssertions {
         Random random = new Random(g.hashCode());
         float[] input = random(random, g.inputSize());
         float[] weights = random(random, g.weightSize());
-        Epilogue epilogue = Epilogue.of(random(random, g.outChannels()), Activation.RELU);
+        Epilogue epilogue = Epilogue.of(random(random, g.outChannels()), FusedActivation.RELU);
         float[] expected = new float[g.outputSize()];
         float[] magnitude = new float[g.outputSize()];
         ReferenceKernels.conv(g, input, weights, epilogue, expected);

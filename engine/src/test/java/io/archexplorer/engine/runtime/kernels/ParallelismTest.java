@@ -16,7 +16,7 @@ class ParallelismTest {
         for (int threads = 1; threads <= 3; threads++) {
             Parallelism parallelism = threads(threads);
             AtomicIntegerArray runs = new AtomicIntegerArray(37);
-            parallelism.forEach(runs.length(), runs::incrementAndGet);
+            parallelism.run(runs.length(), runs::incrementAndGet);
             int[] counts = new int[runs.length()];
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = runs.get(i);

@@ -20,7 +20,7 @@ class SgemmTest {
             for (int n : ODD_SIZES) {
                 for (int k : ODD_SIZES) {
                     Random random = new Random(m * 10007L + n * 101L + k);
-                    Activation activation = Activation.values()[random.nextInt(Activation.values().length)];
+                    FusedActivation activation = FusedActivation.values()[random.nextInt(FusedActivation.values().length)];
                     Epilogue epilogue = random.nextBoolean() ? Epilogue.of(random(random, m), activation)
                             : new Epilogue(null, 0, activation);
                     checkAgainstReference(random, m, n, k, random.nextBoolean(), epilogue, Parallelism.SINGLE_THREAD);
@@ -33,12 +33,12 @@ class SgemmTest {
     void shapesCrossingEveryBlockBoundaryMatchReference() {
         Random random = new Random(42);
         Parallelism twoThreads = threads(2);
-        checkAgainstReference(random, 200, 1100, 600, true, Epilogue.of(random(random, 200), Activation.RELU6),
+        checkAgainstReference(random, 200, 1100, 600, true, Epilogue.of(random(random, 200), FusedActivation.RELU6),
                 Parallelism.SINGLE_THREAD);
-        checkAgainstReference(random, 5, 2100, 300, false, Epilogue.of(random(random, 5), Activation.RELU),
+        checkAgainstReference(random, 5, 2100, 300, false, Epilogue.of(random(random, 5), FusedActivation.RELU),
                 twoThreads);
         checkAgainstReference(random, 513, 49, 520, false, Epilogue.NONE, twoThreads);
-        checkAgainstReference(random, 1000, 1, 2048, false, Epilogue.of(random(random, 1000), Activation.NONE),
+        checkAgainstReference(random, 1000, 1, 2048, false, Epilogue.of(random(random, 1000), FusedActivation.NONE),
                 twoThreads);
     }
 
@@ -54,7 +54,7 @@ class SgemmTest {
                 Random random = new Random(m + n + k);
                 float[] a = random(random, m * k);
                 float[] b = random(random, k * n);
-                Epilogue epilogue = Epilogue.of(random(random, m), Activation.RELU);
+                Epilogue epilogue = Epilogue.of(random(random, m), FusedActivation.RELU);
                 float[] single = new float[m * n];
                 float[] multi = new float[m * n];
                 Sgemm.multiply(m, n, k, a, 0, k, b, 0, n, single, 0, n, false, epilogue, Parallelism.SINGLE_THREAD);
@@ -71,7 +71,7 @@ class SgemmTest {
     void emptyInnerDimensionLeavesOnlyTheEpilogue() {
         float[] c = {5f, -5f, 1f, 2f};
         Sgemm.multiply(2, 2, 0, new float[0], 0, 0, new float[0], 0, 2, c, 0, 2, true,
-                Epilogue.of(new float[] {1f, -10f}, Activation.RELU), Parallelism.SINGLE_THREAD);
+                Epilogue.of(new float[] {1f, -10f}, FusedActivation.RELU), Parallelism.SINGLE_THREAD);
         assertClose("k = 0", new float[] {6f, 0f, 0f, 0f}, new float[4], c);
     }
 

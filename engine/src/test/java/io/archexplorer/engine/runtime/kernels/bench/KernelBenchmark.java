@@ -1,6 +1,6 @@
 package io.archexplorer.engine.runtime.kernels.bench;
 
-import io.archexplorer.engine.runtime.kernels.Activation;
+import io.archexplorer.engine.runtime.kernels.FusedActivation;
 import io.archexplorer.engine.runtime.kernels.Conv2d;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
@@ -73,7 +73,7 @@ public final class KernelBenchmark {
         float[] b = random(random, k * n);
         float[] bias = random(random, m);
         float[] c = new float[m * n];
-        Epilogue epilogue = Epilogue.of(bias, Activation.RELU);
+        Epilogue epilogue = Epilogue.of(bias, FusedActivation.RELU);
         report("sgemm " + m + "x" + n + "x" + k + " +bias+relu", 2.0 * m * n * k,
                 () -> ReferenceKernels.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n, false, epilogue),
                 parallelism -> Sgemm.multiply(m, n, k, a, 0, k, b, 0, n, c, 0, n, false, epilogue, parallelism),
@@ -86,7 +86,7 @@ public final class KernelBenchmark {
         float[] weights = random(random, g.weightSize());
         float[] bias = random(random, g.outChannels());
         float[] output = new float[g.outputSize()];
-        Epilogue epilogue = Epilogue.of(bias, Activation.RELU);
+        Epilogue epilogue = Epilogue.of(bias, FusedActivation.RELU);
         Kernel kernel = g.isDepthwise()
                 ? parallelism -> DepthwiseConv2d.forward(g, input, 0, weights, 0, epilogue, output, 0, parallelism)
                 : parallelism -> Conv2d.forward(g, input, 0, weights, 0, epilogue, output, 0, parallelism);

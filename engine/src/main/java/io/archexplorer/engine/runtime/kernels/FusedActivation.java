@@ -10,7 +10,7 @@ import jdk.incubator.vector.FloatVector;
  * no branch: the method stays small enough that C2 always inlines it, which keeps the vector in a register
  * (a call that is not inlined would box the vector on the heap).
  */
-public enum Activation {
+public enum FusedActivation {
     NONE(Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY),
     RELU(0f, Float.POSITIVE_INFINITY),
     RELU6(0f, 6f);
@@ -18,7 +18,7 @@ public enum Activation {
     private final float lower;
     private final float upper;
 
-    Activation(float lower, float upper) {
+    FusedActivation(float lower, float upper) {
         this.lower = lower;
         this.upper = upper;
     }
