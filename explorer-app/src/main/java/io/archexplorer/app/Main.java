@@ -86,7 +86,8 @@ public final class Main {
         out.println();
         out.println("usage: explorer COMMAND ...");
         for (Command c : commands) {
-            out.printf("  %-62s %s%n", c.synopsis(), c.summary());
+            out.println("  " + c.synopsis());
+            out.println("      " + c.summary());
         }
         out.println();
         out.println("MODEL is a preset (resnet50, densenet121, ...), a family (resnet, ...), a .json model file or a"
