@@ -105,8 +105,15 @@ public final class DiagramBuilder {
         return new Graph(collapsed.graph(), boxes, collapsed.members(), labels);
     }
 
-    /** The spacing diagrams use, in the given direction. */
+    /**
+     * The spacing diagrams use, in the given direction. Left to right, the shape label runs along the edge, so
+     * the gap between ranks must hold the longest one ("1024×14×14").
+     */
     public static LayoutOptions spacing(Direction direction) {
+        if (direction == Direction.LEFT_TO_RIGHT) {
+            return new LayoutOptions(direction, SPACING.nodeSeparation(), SPACING.edgeSeparation(), 84,
+                    SPACING.framePadding());
+        }
         return SPACING.withDirection(direction);
     }
 
