@@ -74,10 +74,16 @@ public final class DiagramBuilder {
             int dot = block.lastIndexOf('.');
             graph.compound(block, dot < 0 ? null : block.substring(0, dot));
         }
+        // Each box's layers in one pass (a box is its head layer plus the in-place layers folded into it).
+        List<List<Integer>> members = new ArrayList<>(net.size());
+        for (int i = 0; i < net.size(); i++) {
+            members.add(headOf[i] == i ? new ArrayList<>(1) : null);
+            members.get(headOf[i]).add(i);
+        }
         Map<String, Diagram.Node> boxes = new LinkedHashMap<>();
         for (int i = 0; i < net.size(); i++) {
             if (headOf[i] == i) {
-                Diagram.Node box = layerBox(net, headOf, i);
+                Diagram.Node box = layerBox(net, members.get(i));
                 boxes.put(box.id(), box);
                 String block = net.layer(i).block();
                 graph.node(box.id(), box.width(), box.height(), block.isEmpty() ? null : block);
@@ -197,17 +203,13 @@ public final class DiagramBuilder {
         return blocks;
     }
 
-    private static Diagram.Node layerBox(Net net, int[] headOf, int head) {
+    /** @param layers the head layer first, then the layers folded into its box */
+    private static Diagram.Node layerBox(Net net, List<Integer> layers) {
+        int head = layers.get(0);
         Layer layer = net.layer(head);
-        List<Integer> layers = new ArrayList<>();
         List<String> folded = new ArrayList<>();
-        for (int j = head; j < net.size(); j++) {
-            if (headOf[j] == head) {
-                layers.add(j);
-                if (j != head) {
-                    folded.add(net.layer(j).op() instanceof BatchNorm ? "bn" : net.layer(j).op().kind());
-                }
-            }
+        for (int j : layers.subList(1, layers.size())) {
+            folded.add(net.layer(j).op() instanceof BatchNorm ? "bn" : net.layer(j).op().kind());
         }
         List<String> lines = new ArrayList<>();
         String block = layer.block();
