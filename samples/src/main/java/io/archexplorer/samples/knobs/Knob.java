@@ -106,10 +106,6 @@ public final class Knob {
         return choices;
     }
 
-    /** The most numbers an integer-list knob takes. */
-    public int maxLength() {
-        return maxLength;
-    }
 
     /** The allowed values as one short text, e.g. {@code 18|34|50}, {@code 1..64}, {@code on|off}. */
     public String allowedText() {
