@@ -1,7 +1,10 @@
 package io.archexplorer.engine.analysis;
 
 import io.archexplorer.engine.graph.Net;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Per-layer and total cost figures of a net; see {@link CostAnalysis} for the counting conventions. */
 public final class Analysis {
@@ -9,6 +12,8 @@ public final class Analysis {
     private final List<LayerCost> layers;
     private final LayerCost totals;
     private final int unknownLayers;
+    /** Computed on first use; racing threads compute equal maps, so no lock is needed. */
+    private volatile Map<String, LayerCost> blockTotals;
 
     Analysis(Net net, List<LayerCost> layers, LayerCost totals, int unknownLayers) {
         this.net = net;
@@ -41,14 +46,28 @@ public final class Analysis {
 
     /** Sum over the layers whose block is {@code block} or nested inside it. */
     public LayerCost blockTotals(String block) {
-        LayerCost sum = LayerCost.ZERO;
-        String nested = block + ".";
-        for (int i = 0; i < layers.size(); i++) {
-            String b = net.layer(i).block();
-            if (b.equals(block) || b.startsWith(nested)) {
-                sum = sum.plus(layers.get(i));
+        return allBlockTotals().getOrDefault(block, LayerCost.ZERO);
+    }
+
+    /**
+     * Every block's totals, nested blocks included in their parents, computed once in one pass over the layers:
+     * views that show all subtotals (the layer table, collapsed boxes) stay linear in the net's size.
+     */
+    public Map<String, LayerCost> allBlockTotals() {
+        Map<String, LayerCost> sums = blockTotals;
+        if (sums == null) {
+            sums = new HashMap<>();
+            for (int i = 0; i < layers.size(); i++) {
+                String block = net.layer(i).block();
+                while (!block.isEmpty()) {
+                    sums.merge(block, layers.get(i), LayerCost::plus);
+                    int dot = block.lastIndexOf('.');
+                    block = dot < 0 ? "" : block.substring(0, dot);
+                }
             }
+            sums = Collections.unmodifiableMap(sums);
+            blockTotals = sums;
         }
-        return sum;
+        return sums;
     }
 }

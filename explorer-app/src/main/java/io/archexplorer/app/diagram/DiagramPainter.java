@@ -1,10 +1,8 @@
 package io.archexplorer.app.diagram;
 
-import io.archexplorer.engine.analysis.OpCategory;
 import io.archexplorer.layouts.Direction;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +22,7 @@ public final class DiagramPainter {
     private static final Rgb MUTED = Rgb.hex("#616e7c");
     private static final Rgb EDGE = Rgb.hex("#7b8794");
     private static final Rgb FRAME = Rgb.hex("#9aa5b1");
+    private static final Rgb SELECTION = Rgb.hex("#ff7a00");
 
     private DiagramPainter() {
     }
@@ -34,23 +33,29 @@ public final class DiagramPainter {
     }
 
     public static double height(Diagram d) {
-        return MARGIN + TITLE_HEIGHT + Math.max(d.height(), legendHeight(d)) + MARGIN;
-    }
-
-    /** Where the graph's (0, 0) lands on the surface. */
-    public static double originX() {
-        return MARGIN;
-    }
-
-    public static double originY() {
-        return MARGIN + TITLE_HEIGHT;
+        return MARGIN + TITLE_HEIGHT + Math.max(d.height(), (NodeStyle.CATEGORIES.legend(d).size() + 1) * LEGEND_ROW)
+                + MARGIN;
     }
 
     public static void paint(Diagram d, Surface s) {
+        paint(d, s, NodeStyle.CATEGORIES);
+    }
+
+    /** The whole picture as a file shows it: title, graph and legend. */
+    public static void paint(Diagram d, Surface s, NodeStyle style) {
         s.rect(0, 0, width(d), height(d), 0, Rgb.hex("#ffffff"), null, 0);
         s.text(d.title(), MARGIN, MARGIN + 16, 15, true, INK, Surface.Anchor.START);
-        double ox = originX();
-        double oy = originY();
+        paintGraph(d, s, MARGIN, MARGIN + TITLE_HEIGHT, style, null);
+        paintLegend(s, style.legend(d), MARGIN + d.width() + LEGEND_GAP, MARGIN + TITLE_HEIGHT);
+    }
+
+    /**
+     * The graph alone, its (0, 0) at (ox, oy): block frames, edges, shape labels and boxes. The window draws this
+     * and keeps its legend on screen while the graph pans.
+     *
+     * @param selected the id of the box drawn with a highlight ring, or null
+     */
+    public static void paintGraph(Diagram d, Surface s, double ox, double oy, NodeStyle style, String selected) {
         List<Diagram.Frame> frames = new ArrayList<>(d.frames());
         frames.sort(Comparator.comparingDouble(f -> -(f.right() - f.left()) * (f.bottom() - f.top())));
         for (Diagram.Frame f : frames) {
@@ -72,9 +77,12 @@ public final class DiagramPainter {
             }
         }
         for (Diagram.Node n : d.nodes()) {
-            paintNode(s, n, ox, oy);
+            paintNode(s, n, style.color(n), ox, oy);
+            if (n.id().equals(selected)) {
+                s.rect(ox + n.x() - n.width() / 2 - 4, oy + n.y() - n.height() / 2 - 4, n.width() + 8,
+                        n.height() + 8, 8, null, SELECTION, 3);
+            }
         }
-        paintLegend(s, d, ox + d.width() + LEGEND_GAP, oy);
     }
 
     private static void paintEdge(Surface s, Diagram.Edge e, double ox, double oy) {
@@ -118,8 +126,7 @@ public final class DiagramPainter {
                 Rgb.hex("#ffffff").withAlpha(0.85), null, 0);
     }
 
-    private static void paintNode(Surface s, Diagram.Node n, double ox, double oy) {
-        Rgb color = n.isBlock() ? Palette.BLOCK : Palette.color(n.category());
+    private static void paintNode(Surface s, Diagram.Node n, Rgb color, double ox, double oy) {
         double left = ox + n.x() - n.width() / 2;
         double top = oy + n.y() - n.height() / 2;
         s.rect(left, top, n.width(), n.height(), 5, color.lighter(0.84), color, n.isBlock() ? 1.8 : 1.1);
@@ -130,33 +137,12 @@ public final class DiagramPainter {
         }
     }
 
-    private static Set<OpCategory> categories(Diagram d) {
-        Set<OpCategory> present = EnumSet.noneOf(OpCategory.class);
-        for (Diagram.Node n : d.nodes()) {
-            if (!n.isBlock()) {
-                present.add(n.category());
-            }
-        }
-        return present;
-    }
-
-    private static boolean hasBlocks(Diagram d) {
-        return d.nodes().stream().anyMatch(Diagram.Node::isBlock);
-    }
-
-    private static double legendHeight(Diagram d) {
-        return (categories(d).size() + (hasBlocks(d) ? 1 : 0) + 1) * LEGEND_ROW;
-    }
-
-    private static void paintLegend(Surface s, Diagram d, double x, double y) {
+    private static void paintLegend(Surface s, List<NodeStyle.LegendEntry> rows, double x, double y) {
         s.text("legend", x, y + 10, 10, true, MUTED, Surface.Anchor.START);
         double row = y + LEGEND_ROW;
-        for (OpCategory c : categories(d)) {
-            legendRow(s, x, row, Palette.color(c), c.label());
+        for (NodeStyle.LegendEntry entry : rows) {
+            legendRow(s, x, row, entry.color(), entry.label());
             row += LEGEND_ROW;
-        }
-        if (hasBlocks(d)) {
-            legendRow(s, x, row, Palette.BLOCK, "collapsed block");
         }
     }
 
