@@ -7,7 +7,6 @@ import io.archexplorer.app.diagram.DiagramOptions;
 import io.archexplorer.app.report.Numbers;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.CostAnalysis;
-import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.layouts.Direction;
 import io.archexplorer.layouts.LayoutQuality;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** {@code explorer render}: the net as a Netscope-style picture, to SVG or PNG. */
 public final class RenderCommand implements Command {
@@ -57,14 +55,7 @@ public final class RenderCommand implements Command {
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());
         Analysis analysis = CostAnalysis.analyze(model.net());
 
-        Set<String> blocks = new TreeSet<>();
-        if (collapse) {
-            for (Layer l : model.net().layers()) {
-                if (!l.block().isEmpty()) {
-                    blocks.add(l.block());
-                }
-            }
-        }
+        Set<String> blocks = collapse ? DiagramBuilder.innermostBlocks(model.net()) : Set.of();
         String title = model.name() + " — " + Numbers.human(analysis.totals().params()) + " params · "
                 + Numbers.human(analysis.totals().multAdds()) + " mult-adds · " + Numbers.human(analysis.totals().mac())
                 + " MAC";

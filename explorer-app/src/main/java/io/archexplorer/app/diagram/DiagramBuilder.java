@@ -185,8 +185,19 @@ public final class DiagramBuilder {
         return head;
     }
 
+    /** The blocks layers sit in directly (bottlenecks, fire modules, dense layers): "collapse blocks" folds these. */
+    public static Set<String> innermostBlocks(Net net) {
+        Set<String> blocks = new LinkedHashSet<>();
+        for (Layer l : net.layers()) {
+            if (!l.block().isEmpty()) {
+                blocks.add(l.block());
+            }
+        }
+        return blocks;
+    }
+
     /** Every block and every enclosing prefix of one (layer2.0 is inside layer2), parents first. */
-    static Set<String> blocks(Net net) {
+    public static Set<String> blocks(Net net) {
         Set<String> blocks = new LinkedHashSet<>();
         for (Layer l : net.layers()) {
             String b = l.block();
