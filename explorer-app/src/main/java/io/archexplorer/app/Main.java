@@ -10,6 +10,7 @@ import io.archexplorer.app.cli.RenderCommand;
 import io.archexplorer.app.cli.RunCommand;
 import io.archexplorer.app.cli.SaveCommand;
 import io.archexplorer.app.cli.UsageException;
+import io.archexplorer.app.window.WindowLauncher;
 import io.archexplorer.samples.Catalog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +42,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length == 0 || args[0].equals("--screenshot")) {
+            System.exit(WindowLauncher.launch(args, err));
+        }
         int code = new Main(Catalog.standard()).run(args, out, err);
         out.flush();
         System.exit(code);
@@ -84,7 +88,9 @@ public final class Main {
     private static void printHelp(List<Command> commands, PrintStream out) {
         out.println("Architecture Explorer: exact params, FLOPs (mult-adds) and memory access cost of classic CNNs.");
         out.println();
-        out.println("usage: explorer COMMAND ...");
+        out.println("usage: explorer                 open the window");
+        out.println("       explorer --screenshot FILE.png [MODEL] [--set KNOB=VALUE]...   save the window as a PNG");
+        out.println("       explorer COMMAND ...");
         for (Command c : commands) {
             out.println("  " + c.synopsis());
             out.println("      " + c.summary());

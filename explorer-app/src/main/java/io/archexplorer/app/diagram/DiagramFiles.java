@@ -22,18 +22,23 @@ public final class DiagramFiles {
     }
 
     public static void write(Diagram d, Path file) throws IOException {
+        write(d, NodeStyle.CATEGORIES, file);
+    }
+
+    /** @param style the colours (e.g. the window's heat map), so the file shows what the screen shows */
+    public static void write(Diagram d, NodeStyle style, Path file) throws IOException {
         double width = DiagramPainter.width(d);
         double height = DiagramPainter.height(d);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             SvgSurface svg = new SvgSurface(width, height);
-            DiagramPainter.paint(d, svg);
+            DiagramPainter.paint(d, svg, style);
             byte[] bytes = svg.document().getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(file, out -> out.write(bytes));
             return;
         }
         double scale = Math.min(PNG_SCALE, MAX_PNG_SIDE / Math.max(width, height));
         ImageSurface png = new ImageSurface(width, height, scale);
-        DiagramPainter.paint(d, png);
+        DiagramPainter.paint(d, png, style);
         AtomicFiles.write(file, out -> ImageIO.write(png.image(), "png", out));
     }
 }

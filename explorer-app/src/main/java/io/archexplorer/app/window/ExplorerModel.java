@@ -79,10 +79,14 @@ public final class ExplorerModel {
     /** The diagram the worker lays the next one out against (read off the FX thread). */
     private volatile Diagram layoutHint;
     private long requestSerial;
+    private long finishedSerial;
+    /** A change is being built or a measurement is under way. */
+    private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public ExplorerModel(Catalog catalog, Executor fx) {
         this.catalog = catalog;
         this.fx = fx;
+        measuring.addListener((o, was, now) -> busy.set(finishedSerial < requestSerial || now));
         this.meter = new SpeedMeter(fx, new SpeedMeter.Listener() {
             @Override
             public void progress(Variant v, String text, double fraction) {
@@ -230,11 +234,20 @@ public final class ExplorerModel {
     }
 
     public void setSettings(RunSettings s) {
+        RunSettings was = settings.get();
         settings.set(s);
         Variant v = variant.get();
-        if (v != null) {
-            submit(() -> Variants.withSettings(v, s), false, null);
+        if (v == null || s.equals(was)) {
+            return;
         }
+        if (s.measuresLike(was)) {
+            // Only automatic measuring changed: nothing to rebuild; measure now if it was just switched on.
+            if (s.autoMeasure() && measurement.get() == null && !measuring.get()) {
+                startMeasuring(v, 0);
+            }
+            return;
+        }
+        submit(() -> Variants.withSettings(v, s), false, null);
     }
 
     private void relayout() {
@@ -321,6 +334,7 @@ public final class ExplorerModel {
     private void submit(VariantMaker maker, boolean fresh, OnPublished onPublished) {
         long started = System.nanoTime();
         long serial = ++requestSerial;
+        busy.set(true);
         DiagramOptions options = DiagramOptions.defaults().withCollapsed(fresh ? Set.of() : collapsed.get());
         builder.submit(() -> {
             try {
@@ -329,9 +343,9 @@ public final class ExplorerModel {
                 layoutHint = d;
                 fx.execute(() -> publish(v, d, fresh, serial, started, onPublished));
             } catch (VariantException e) {
-                fx.execute(() -> reject(e));
+                fx.execute(() -> reject(e, serial));
             } catch (RuntimeException e) {
-                fx.execute(() -> reject(new VariantException(lastChangedKnob, "internal error: " + e)));
+                fx.execute(() -> reject(new VariantException(lastChangedKnob, "internal error: " + e), serial));
             }
         });
     }
@@ -350,7 +364,7 @@ public final class ExplorerModel {
         fileError.set(null);
         Measurement m = measurement.get();
         variant.set(v);
-        if (sameNet && m != null && m.settings().equals(settings.get())) {
+        if (sameNet && m != null && m.settings().measuresLike(settings.get())) {
             measurement.set(new Measurement(v, m.settings(), m.profile()));
         } else {
             measurement.set(null);
@@ -369,9 +383,16 @@ public final class ExplorerModel {
         if (measurement.get() == null && settings.get().autoMeasure()) {
             startMeasuring(v, fresh ? 0 : MEASURE_DEBOUNCE_MS);
         }
+        finished(serial);
     }
 
-    private void reject(VariantException e) {
+    private void finished(long serial) {
+        finishedSerial = Math.max(finishedSerial, serial);
+        busy.set(finishedSerial < requestSerial || measuring.get());
+    }
+
+    private void reject(VariantException e, long serial) {
+        finished(serial);
         if (e.knob() != null) {
             knobError.set(new KnobError(e.knob(), e.getMessage()));
         } else {
@@ -384,6 +405,11 @@ public final class ExplorerModel {
         if (e != null && e.knob().equals(knob)) {
             knobError.set(null);
         }
+    }
+
+    /** Shows a one-line message in the status bar (a file written, a layer found). */
+    public void say(String message) {
+        status.set(message);
     }
 
     public void shutdown() {
@@ -431,6 +457,11 @@ public final class ExplorerModel {
     /** Measurement progress 0..1, or -1 while it cannot tell (preparing). */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** True while a change is being built or measured; false once everything on screen is final. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
     }
 
     public ReadOnlyBooleanProperty measuringProperty() {

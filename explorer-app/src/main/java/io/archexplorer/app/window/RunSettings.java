@@ -29,6 +29,11 @@ public record RunSettings(int threads, int batch, boolean fused, boolean autoMea
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** True when a measurement under these settings stands for one under {@code o} (same threads, batch, fusion). */
+    public boolean measuresLike(RunSettings o) {
+        return threads == o.threads && batch == o.batch && fused == o.fused;
+    }
+
     public RunSettings withThreads(int n) {
         return new RunSettings(n, batch, fused, autoMeasure);
     }
