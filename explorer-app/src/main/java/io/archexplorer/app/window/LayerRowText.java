@@ -1,0 +1,53 @@
+package io.archexplorer.app.window;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The layer table as text for spreadsheets: CSV for the export, tab-separated for the clipboard. Both carry the
+ * same columns as {@code explorer analyze --format csv} plus the measured time, with plain numbers.
+ */
+public final class LayerRowText {
+    static final List<String> HEADER = List.of("name", "block", "op", "attributes", "output_shape", "params",
+            "mult_adds", "mac", "activations", "time_ms", "fused_into", "gflops");
+
+    private LayerRowText() {
+    }
+
+    public static String csv(List<LayerRow> rows) {
+        return join(rows, ",", LayerRowText::quote);
+    }
+
+    /** Tab-separated, as spreadsheets paste it; no field holds a tab or a line break. */
+    public static String tsv(List<LayerRow> rows) {
+        return join(rows, "\t", UnaryOperator.identity());
+    }
+
+    private static String join(List<LayerRow> rows, String separator, UnaryOperator<String> escape) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(separator, HEADER)).append('\n');
+        for (LayerRow row : rows) {
+            out.append(String.join(separator, fields(row).stream().map(escape).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    static List<String> fields(LayerRow r) {
+        LayerTime t = r.time();
+        double gflops = r.gflops();
+        return List.of(r.name(), r.block(), r.kind(), r.attributes(), r.outputShape(),
+                Long.toString(r.cost().params()), Long.toString(r.cost().multAdds()), Long.toString(r.cost().mac()),
+                Long.toString(r.cost().activations()),
+                t.kind() == LayerTime.Kind.RAN ? String.format(Locale.ROOT, "%.4f", t.ms()) : "",
+                t.fusedInto(), Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.2f", gflops));
+    }
+
+    /** RFC 4180: a field with a comma, a quote or a line break goes in quotes, its quotes doubled. */
+    private static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

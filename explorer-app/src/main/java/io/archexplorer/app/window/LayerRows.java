@@ -1,0 +1,101 @@
+package io.archexplorer.app.window;
+
+import io.archexplorer.engine.analysis.Analysis;
+import io.archexplorer.engine.analysis.LayerCost;
+import io.archexplorer.engine.graph.Layer;
+import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.runtime.Profile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The layer table's rows: every layer in net order, or a tree of blocks with subtotals. */
+public final class LayerRows {
+    private LayerRows() {
+    }
+
+    /** A row and the rows under it (a block's layers and nested blocks, in net order). */
+    public record Node(LayerRow row, List<Node> children) {
+    }
+
+    /** One row per layer, in net order. */
+    public static List<LayerRow> flat(Analysis analysis, Profile profile) {
+        Net net = analysis.net();
+        List<LayerTime> times = LayerTime.perLayer(net, profile);
+        int batch = profile == null ? 1 : profile.batch();
+        List<LayerRow> rows = new ArrayList<>(net.size());
+        for (int i = 0; i < net.size(); i++) {
+            Layer l = net.layer(i);
+            rows.add(new LayerRow(i, l.name(), l.block(), l.op().kind(), l.op().attributesSummary(),
+                    net.outputShape(i).perImage(), analysis.layer(i), times.get(i), batch));
+        }
+        return rows;
+    }
+
+    /**
+     * The layers grouped by block: a node per block (nested as the dotted names nest, e.g. {@code layer1} holds
+     * {@code layer1.0}) whose row sums everything inside it. Blocks appear where their first layer does.
+     *
+     * @return the top level: layers outside any block and the outermost blocks
+     */
+    public static List<Node> grouped(List<LayerRow> flat) {
+        Map<String, BlockBuilder> blocks = new HashMap<>();
+        List<Object> top = new ArrayList<>();
+        for (LayerRow row : flat) {
+            childrenOf(row.block(), blocks, top).add(row);
+        }
+        int batch = flat.isEmpty() ? 1 : flat.get(0).batch();
+        return build(top, batch);
+    }
+
+    /** The list a row of {@code block} goes in, creating the block and its parents on first sight. */
+    private static List<Object> childrenOf(String block, Map<String, BlockBuilder> blocks, List<Object> top) {
+        if (block.isEmpty()) {
+            return top;
+        }
+        BlockBuilder b = blocks.get(block);
+        if (b == null) {
+            int dot = block.lastIndexOf('.');
+            String parent = dot < 0 ? "" : block.substring(0, dot);
+            b = new BlockBuilder(block, parent);
+            childrenOf(parent, blocks, top).add(b);
+            blocks.put(block, b);
+        }
+        return b.children;
+    }
+
+    /** A block while rows are still arriving; its children are {@link LayerRow}s and {@link BlockBuilder}s. */
+    private static final class BlockBuilder {
+        final String name;
+        final String parent;
+        final List<Object> children = new ArrayList<>();
+
+        BlockBuilder(String name, String parent) {
+            this.name = name;
+            this.parent = parent;
+        }
+    }
+
+    private static List<Node> build(List<Object> items, int batch) {
+        List<Node> nodes = new ArrayList<>(items.size());
+        for (Object item : items) {
+            nodes.add(item instanceof BlockBuilder b ? subtotal(b, batch) : new Node((LayerRow) item, List.of()));
+        }
+        return nodes;
+    }
+
+    private static Node subtotal(BlockBuilder b, int batch) {
+        List<Node> children = build(b.children, batch);
+        LayerCost cost = LayerCost.ZERO;
+        double ms = 0;
+        boolean measured = false;
+        for (Node child : children) {
+            cost = cost.plus(child.row().cost());
+            ms += child.row().time().ownMs();
+            measured |= child.row().time().kind() != LayerTime.Kind.NOT_MEASURED;
+        }
+        LayerTime time = measured ? LayerTime.ran(ms) : LayerTime.NOT_MEASURED;
+        return new Node(new LayerRow(-1, b.name, b.parent, "", "", "", cost, time, batch), children);
+    }
+}

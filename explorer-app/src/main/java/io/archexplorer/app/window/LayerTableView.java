@@ -1,0 +1,264 @@
+package io.archexplorer.app.window;
+
+import io.archexplorer.app.report.Numbers;
+import io.archexplorer.engine.io.AtomicFiles;
+import io.archexplorer.engine.runtime.Profile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+
+/**
+ * The per-layer table: cost and measured time of every layer, flat or grouped by block with subtotals; its
+ * selection follows the model's selected layer both ways; copy and CSV export.
+ */
+public final class LayerTableView extends BorderPane {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final ExplorerModel model;
+    private final TreeTableView<LayerRow> table = new TreeTableView<>();
+    private final ToggleButton groupByBlock = new ToggleButton("Group by block");
+    /** The current variant's rows in net order, rebuilt only when the variant or its measurement changes. */
+    private List<LayerRow> rows = List.of();
+    /** The tree item showing each layer, by layer index, to select a layer in O(1). */
+    private List<TreeItem<LayerRow>> itemOfLayer = List.of();
+    /** Set while the view itself changes the selection, so the two selection listeners do not echo each other. */
+    private boolean syncing;
+
+    public LayerTableView(ExplorerModel model) {
+        this.model = model;
+        table.setShowRoot(false);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().setAll(List.of(
+                text("layer", 190, LayerRow::name),
+                text("block", 110, LayerRow::block),
+                text("op", 150, LayerRow::op),
+                text("output", 90, LayerRow::outputShape),
+                count("params", r -> r.cost().params()),
+                count("mult-adds", r -> r.cost().multAdds()),
+                count("MAC", r -> r.cost().mac()),
+                number("time ms", 80, r -> new SortableText(r.time().text(),
+                        r.time().kind() == LayerTime.Kind.RAN ? r.time().ms() : Double.NEGATIVE_INFINITY)),
+                number("GFLOP/s", 80, r -> Double.isNaN(r.gflops()) ? SortableText.blank("")
+                        : new SortableText(String.format(Locale.ROOT, "%.1f", r.gflops()), r.gflops()))));
+        table.setRowFactory(t -> new SubtotalRow());
+        table.setPlaceholder(new Label("Open a model to see its layers."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> tableSelected(item));
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copy();
+                e.consume();
+            }
+        });
+
+        Button copy = new Button("Copy");
+        copy.setOnAction(e -> copy());
+        Button export = new Button("Export CSV…");
+        export.setOnAction(e -> chooseCsvFile());
+        Label hint = new Label("Copy takes the selected rows, or all rows when none is selected.");
+        hint.setStyle("-fx-text-fill: -fx-mid-text-color;");
+        Pane gap = new Pane();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        setTop(new ToolBar(groupByBlock, copy, export, gap, hint));
+        setCenter(table);
+
+        groupByBlock.selectedProperty().addListener((o, was, now) -> showRows());
+        model.variantProperty().addListener((o, was, now) -> rebuild());
+        model.measurementProperty().addListener((o, was, now) -> rebuild());
+        model.selectedLayerProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                showSelectedLayer();
+            }
+        });
+        rebuild();
+    }
+
+    /** Writes every layer (net order, whatever the sorting or grouping) with its measured time, atomically. */
+    public void exportCsv(Path file) throws IOException {
+        byte[] csv = LayerRowText.csv(rows).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(csv));
+    }
+
+    /** Puts the selected rows, or all when none is selected, on the clipboard as tab-separated text. */
+    public void copy() {
+        List<LayerRow> chosen = new ArrayList<>();
+        for (TreeItem<LayerRow> item : table.getSelectionModel().getSelectedItems()) {
+            if (item != null) {
+                chosen.add(item.getValue());
+            }
+        }
+        if (chosen.isEmpty()) {
+            collect(table.getRoot(), chosen);
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(LayerRowText.tsv(chosen));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** For tests and the window's menus: group by block (a tree with subtotals) or list every layer flat. */
+    public ToggleButton groupByBlockToggle() {
+        return groupByBlock;
+    }
+
+    TreeTableView<LayerRow> table() {
+        return table;
+    }
+
+    private void rebuild() {
+        Variant v = model.variant();
+        Measurement m = model.measurementProperty().get();
+        Profile profile = m != null && m.variant() == v ? m.profile() : null;
+        rows = v == null ? List.of() : LayerRows.flat(v.analysis(), profile);
+        showRows();
+    }
+
+    private void showRows() {
+        List<TreeItem<LayerRow>> byLayer = new ArrayList<>(rows.size());
+        rows.forEach(r -> byLayer.add(null));
+        TreeItem<LayerRow> root = new TreeItem<>();
+        if (groupByBlock.isSelected()) {
+            addNodes(root, LayerRows.grouped(rows), byLayer);
+        } else {
+            for (LayerRow r : rows) {
+                TreeItem<LayerRow> item = new TreeItem<>(r);
+                byLayer.set(r.layer(), item);
+                root.getChildren().add(item);
+            }
+        }
+        root.setExpanded(true);
+        itemOfLayer = byLayer;
+        syncing = true;
+        table.setRoot(root);
+        table.sort();
+        syncing = false;
+        showSelectedLayer();
+    }
+
+    private static void addNodes(TreeItem<LayerRow> parent, List<LayerRows.Node> nodes,
+                                 List<TreeItem<LayerRow>> byLayer) {
+        for (LayerRows.Node n : nodes) {
+            TreeItem<LayerRow> item = new TreeItem<>(n.row());
+            if (!n.row().isSubtotal()) {
+                byLayer.set(n.row().layer(), item);
+            }
+            addNodes(item, n.children(), byLayer);
+            parent.getChildren().add(item);
+        }
+    }
+
+    private static void collect(TreeItem<LayerRow> item, List<LayerRow> out) {
+        for (TreeItem<LayerRow> child : item.getChildren()) {
+            out.add(child.getValue());
+            collect(child, out);
+        }
+    }
+
+    private void tableSelected(TreeItem<LayerRow> item) {
+        if (syncing || item == null || item.getValue().isSubtotal()) {
+            return;
+        }
+        syncing = true;
+        model.selectedLayerProperty().set(item.getValue().layer());
+        syncing = false;
+    }
+
+    /** Selects the model's selected layer, opening its blocks and scrolling only as far as needed to show it. */
+    private void showSelectedLayer() {
+        int layer = model.selectedLayerProperty().get();
+        syncing = true;
+        if (layer < 0 || layer >= itemOfLayer.size()) {
+            table.getSelectionModel().clearSelection();
+        } else {
+            TreeItem<LayerRow> item = itemOfLayer.get(layer);
+            for (TreeItem<LayerRow> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            int row = table.getRow(item);
+            table.getSelectionModel().clearAndSelect(row);
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.scrollTo(row);
+            } else {
+                table.scrollTo(row);
+            }
+        }
+        syncing = false;
+    }
+
+    private void chooseCsvFile() {
+        Variant v = model.variant();
+        if (v == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the layer table");
+        chooser.setInitialFileName(v.name() + "-layers.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            exportCsv(file.toPath());
+        } catch (IOException e) {
+            new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + e.getMessage()).showAndWait();
+        }
+    }
+
+    private static <T> TreeTableColumn<LayerRow, T> text(String title, double width, Function<LayerRow, T> f) {
+        TreeTableColumn<LayerRow, T> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue().getValue())));
+        return c;
+    }
+
+    private static TreeTableColumn<LayerRow, SortableText> count(String title, Function<LayerRow, Long> f) {
+        return number(title, 110, r -> {
+            long n = f.apply(r);
+            return new SortableText(Numbers.grouped(n), n);
+        });
+    }
+
+    /** A right-aligned numeric column that sorts by value. */
+    private static TreeTableColumn<LayerRow, SortableText> number(String title, double width,
+                                                                  Function<LayerRow, SortableText> f) {
+        TreeTableColumn<LayerRow, SortableText> c = text(title, width, f);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    /** Subtotal rows in bold, so the blocks stand out from their layers. */
+    private static final class SubtotalRow extends TreeTableRow<LayerRow> {
+        @Override
+        protected void updateItem(LayerRow item, boolean empty) {
+            super.updateItem(item, empty);
+            setStyle(!empty && item != null && item.isSubtotal() ? "-fx-font-weight: bold;" : "");
+        }
+    }
+}
