@@ -1,6 +1,5 @@
 package io.archexplorer.app.window;
 
-import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.engine.io.ModelFiles;
 import io.archexplorer.engine.io.NetDocument;
@@ -333,35 +332,43 @@ public final class ExplorerWindow extends BorderPane {
 
     private void saveJson() {
         Variant v = model.variant();
-        if (v == null) {
-            return;
+        if (v != null) {
+            Path file = chooseSaveFile("Save model as JSON", v.name() + ".json", "JSON model", "*.json");
+            if (file != null) {
+                report(file, () -> saveJson(file));
+            }
         }
-        Path file = chooseSaveFile("Save model as JSON", v.name() + ".json", "JSON model", "*.json");
-        if (file != null) {
-            report(file, () -> NetJson.write(new NetDocument(v.net(), v.spec() == null ? "" : v.spec().family()
-                    .name(), v.spec() == null ? Map.of() : v.spec().knobs().asMap()), file));
-        }
+    }
+
+    /** Writes the model on screen as the project's JSON model file, with its family and knobs. */
+    public void saveJson(Path file) throws IOException {
+        Variant v = model.variant();
+        NetJson.write(new NetDocument(v.net(), v.spec() == null ? "" : v.spec().family().name(),
+                v.spec() == null ? Map.of() : v.spec().knobs().asMap()), file);
     }
 
     private void exportGraph(String extension) {
-        Diagram d = model.diagramProperty().get();
-        if (d == null) {
-            return;
-        }
-        Path file = chooseSaveFile("Export graph", model.variant().name() + "." + extension,
-                extension.toUpperCase(Locale.ROOT) + " image", "*." + extension);
-        if (file != null) {
-            report(file, () -> DiagramFiles.write(d, graph.style(), file));
+        if (model.diagramProperty().get() != null) {
+            Path file = chooseSaveFile("Export graph", model.variant().name() + "." + extension,
+                    extension.toUpperCase(Locale.ROOT) + " image", "*." + extension);
+            if (file != null) {
+                report(file, () -> exportGraph(file));
+            }
         }
     }
 
+    /** Writes the graph as PNG or SVG (by extension) in the colours on screen, whole, with its legend. */
+    public void exportGraph(Path file) throws IOException {
+        DiagramFiles.write(model.diagramProperty().get(), graph.style(), file);
+    }
+
     private void exportCsv() {
-        if (model.variant() == null) {
-            return;
-        }
-        Path file = chooseSaveFile("Export layer table", model.variant().name() + "-layers.csv", "CSV", "*.csv");
-        if (file != null) {
-            report(file, () -> table.exportCsv(file));
+        if (model.variant() != null) {
+            Path file = chooseSaveFile("Export layer table", model.variant().name() + "-layers.csv", "CSV",
+                    "*.csv");
+            if (file != null) {
+                report(file, () -> table.exportCsv(file));
+            }
         }
     }
 

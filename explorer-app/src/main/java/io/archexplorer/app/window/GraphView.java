@@ -30,6 +30,8 @@ public final class GraphView extends Region {
     private static final double MARGIN = DiagramPainter.MARGIN;
     private static final double MIN_SCALE = 0.02;
     private static final double MAX_SCALE = 4;
+    /** Below this, box labels are too small to read on a laptop screen. */
+    private static final double READABLE_SCALE = 0.75;
 
     private final ExplorerModel model;
     private final Canvas canvas = new Canvas();
@@ -79,6 +81,30 @@ public final class GraphView extends Region {
     }
 
     // ---- view transform ----
+
+    /**
+     * The first view of a model: the whole graph when it fits at a readable size, otherwise its top (the input)
+     * at a readable size across the view's width, to be scrolled down from, as one reads a paper's figure.
+     */
+    private void firstView() {
+        Diagram d = model.diagramProperty().get();
+        double w = getWidth();
+        double h = getHeight();
+        if (d == null || w <= 0 || h <= 0) {
+            fitPending = true;
+            return;
+        }
+        double whole = Math.min(w / (d.width() + 2 * MARGIN), h / (d.height() + 2 * MARGIN));
+        if (whole >= READABLE_SCALE) {
+            fit();
+            return;
+        }
+        fitPending = false;
+        scale = clamp(w / (d.width() + 2 * MARGIN), READABLE_SCALE, 1);
+        translateX = Math.max(MARGIN, (w - d.width() * scale) / 2);
+        translateY = MARGIN;
+        redraw();
+    }
 
     /** Scales the whole graph into the view (never above natural size) and centres it. */
     public void fit() {
@@ -153,7 +179,7 @@ public final class GraphView extends Region {
         }
         restyle();
         if (fitPending) {
-            fit();
+            firstView();
         }
     }
 
@@ -195,7 +221,7 @@ public final class GraphView extends Region {
             canvas.setWidth(w);
             canvas.setHeight(h);
             if (fitPending) {
-                fit();
+                firstView();
             } else {
                 redraw();
             }

@@ -76,6 +76,7 @@ public final class KnobPanel extends VBox {
             error.setVisible(false);
             error.setId("knob-error-" + k.name());
             errors.put(k.name(), error);
+            editor.control().setId("knob-" + k.name());
             HBox.setHgrow(editor.control(), Priority.ALWAYS);
             VBox row = new VBox(2, name, editor.control(), description, error);
             row.getStyleClass().add("knob-row");
