@@ -75,7 +75,7 @@ public final class ExplorerWindow extends BorderPane {
         VBox top = new VBox(menus(), toolbar());
         setTop(top);
         columns.getItems().addAll(leftColumn(), centerColumn(), rightColumn());
-        columns.setDividerPositions(0.2, 0.76);
+        columns.setDividerPositions(0.19, 0.75);
         SplitPane.setResizableWithParent(columns.getItems().get(0), false);
         SplitPane.setResizableWithParent(columns.getItems().get(2), false);
         setCenter(columns);
@@ -149,7 +149,7 @@ public final class ExplorerWindow extends BorderPane {
         VBox.setVgrow(details, Priority.ALWAYS);
         VBox right = new VBox(8, stats, details);
         right.setPadding(new Insets(0, 0, 0, 2));
-        right.setMinWidth(250);
+        right.setMinWidth(330);
         return right;
     }
 

@@ -20,6 +20,10 @@ public final class WindowLauncher {
                     + "'xvfb-run -a ./explorer', or use the command line ('./explorer help')");
             return 2;
         }
+        if ("Monocle".equals(System.getProperty("glass.platform"))) {
+            // Monocle's headless screen is 1280×800 unless told otherwise; the window is larger.
+            System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1920x1200-32"));
+        }
         try {
             Application.launch(ExplorerApp.class, args);
             return ExplorerApp.exitCode();
