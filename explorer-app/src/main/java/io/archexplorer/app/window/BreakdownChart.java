@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -44,9 +45,12 @@ public final class BreakdownChart extends VBox {
         share.setTickUnit(10);
         chart = new BarChart<>(categories, share);
         chart.setAnimated(false);
+        // Room above the plot, where the "100" tick label sits.
+        chart.setPadding(new Insets(16, 8, 4, 4));
         chart.setCategoryGap(18);
         chart.setBarGap(2);
         caption.setWrapText(true);
+        caption.setPadding(new Insets(0, 8, 6, 8));
         setSpacing(4);
         getChildren().setAll(chart, caption);
         VBox.setVgrow(chart, Priority.ALWAYS);

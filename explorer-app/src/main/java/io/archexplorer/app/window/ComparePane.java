@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
@@ -76,6 +77,7 @@ public final class ComparePane extends VBox {
         HBox.setHgrow(multAddsChart, Priority.ALWAYS);
         HBox.setHgrow(macChart, Priority.ALWAYS);
         caption.setWrapText(true);
+        caption.setPadding(new Insets(0, 8, 6, 8));
         setSpacing(6);
         getChildren().setAll(new ToolBar(baseline, remove, clear), table, charts, caption);
         // The charts are what the class looks at; a handful of pins fits in a short table.
