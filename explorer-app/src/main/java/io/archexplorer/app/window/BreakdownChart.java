@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -27,24 +28,36 @@ public final class BreakdownChart extends VBox {
     private final ExplorerModel model;
     private final BarChart<String, Number> chart;
     private final Label caption = new Label();
+    /** One tooltip for every bar, its text set as the mouse enters a bar: a tooltip each would cost more than the
+     * rest of an update on a large net. */
+    private final Tooltip barTooltip = new Tooltip();
 
     public BreakdownChart(ExplorerModel model) {
         this.model = model;
         CategoryAxis categories = new CategoryAxis();
         NumberAxis share = new NumberAxis();
         share.setLabel("share of the net (%)");
+        share.setMinorTickVisible(false);
+        // Shares of a whole: a fixed 0–100 scale keeps charts of different nets comparable.
+        share.setAutoRanging(false);
+        share.setLowerBound(0);
+        share.setUpperBound(100);
+        share.setTickUnit(10);
         chart = new BarChart<>(categories, share);
         chart.setAnimated(false);
+        // Room above the plot, where the "100" tick label sits.
+        chart.setPadding(new Insets(16, 8, 4, 4));
         chart.setCategoryGap(18);
         chart.setBarGap(2);
         caption.setWrapText(true);
+        caption.setPadding(new Insets(0, 8, 6, 8));
         setSpacing(4);
         getChildren().setAll(chart, caption);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         model.variantProperty().addListener((o, was, now) -> refresh());
         model.measurementProperty().addListener((o, was, now) -> refresh());
-        model.measuringProperty().addListener((o, was, now) -> refresh());
+        model.measuringProperty().addListener((o, was, now) -> updateCaption());
         refresh();
     }
 
@@ -54,39 +67,65 @@ public final class BreakdownChart extends VBox {
 
     private void refresh() {
         Variant v = model.variant();
-        if (v == null) {
-            chart.getData().clear();
-            caption.setText("Open a model to see where its mult-adds, memory access and time go.");
-            return;
-        }
-        Measurement m = model.measurementProperty().get();
-        Profile profile = m != null && m.variant() == v ? m.profile() : null;
-        List<CategoryShares> shares = CategoryShares.of(v.analysis(), profile);
+        Profile profile = measuredProfile();
+        List<CategoryShares> shares = v == null ? List.of() : CategoryShares.of(v.analysis(), profile);
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
-        series.add(series(MULT_ADDS, shares, CategoryShares::multAddsShare));
-        series.add(series(MAC, shares, CategoryShares::macShare));
-        if (profile != null) {
-            series.add(series(TIME, shares, CategoryShares::timeShare));
+        if (v != null) {
+            series.add(series(0, MULT_ADDS, shares, CategoryShares::multAddsShare));
+            series.add(series(1, MAC, shares, CategoryShares::macShare));
+            if (profile != null) {
+                series.add(series(2, TIME, shares, CategoryShares::timeShare));
+            }
+        }
+        if (!series.equals(chart.getData())) {
+            chart.getData().setAll(series);
+        }
+        updateCaption();
+    }
+
+    private Profile measuredProfile() {
+        Measurement m = model.measurementProperty().get();
+        return m != null && m.variant() == model.variant() ? m.profile() : null;
+    }
+
+    private void updateCaption() {
+        if (model.variant() == null) {
+            caption.setText("Open a model to see where its mult-adds, memory access and time go.");
+        } else if (measuredProfile() != null) {
             caption.setText("Time of each executed step counts to its layer's kind; layers fused into a step "
                     + "(a folded batchnorm, a fused ReLU) are inside that step's time.");
         } else {
             caption.setText(model.measuringProperty().get() ? "Measuring… the share of time follows."
                     : "Not measured: shares of mult-adds and MAC only.");
         }
-        chart.getData().setAll(series);
     }
 
-    private static XYChart.Series<String, Number> series(String name, List<CategoryShares> shares,
-                                                        ToDoubleFunction<CategoryShares> share) {
+    /**
+     * The series at {@code index} with new values: the one on screen, updated in place, when it has the same
+     * categories (a knob turned within a family), else a new one; rebuilding bars costs more than the rest of an
+     * update on a large net.
+     */
+    private XYChart.Series<String, Number> series(int index, String name, List<CategoryShares> shares,
+                                                  ToDoubleFunction<CategoryShares> share) {
+        List<String> categories = shares.stream().map(c -> c.category().label()).toList();
+        if (index < chart.getData().size()) {
+            XYChart.Series<String, Number> shown = chart.getData().get(index);
+            if (shown.getData().stream().map(XYChart.Data::getXValue).toList().equals(categories)) {
+                for (int i = 0; i < shares.size(); i++) {
+                    shown.getData().get(i).setYValue(share.applyAsDouble(shares.get(i)));
+                }
+                return shown;
+            }
+        }
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName(name);
         for (CategoryShares c : shares) {
-            double percent = share.applyAsDouble(c);
-            XYChart.Data<String, Number> bar = new XYChart.Data<>(c.category().label(), percent);
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(c.category().label(), share.applyAsDouble(c));
             // Our own bar node, so the tooltip is there before the chart draws it.
             StackPane node = new StackPane();
-            Tooltip.install(node, new Tooltip(String.format(Locale.ROOT, "%s: %.1f %% of %s", c.category().label(),
-                    percent, name)));
+            node.setOnMouseEntered(e -> barTooltip.setText(String.format(Locale.ROOT, "%s: %.1f %% of %s",
+                    bar.getXValue(), bar.getYValue().doubleValue(), name)));
+            Tooltip.install(node, barTooltip);
             bar.setNode(node);
             s.getData().add(bar);
         }

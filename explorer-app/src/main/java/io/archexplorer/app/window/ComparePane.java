@@ -2,16 +2,19 @@ package io.archexplorer.app.window;
 
 import io.archexplorer.app.report.Numbers;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
@@ -53,13 +56,14 @@ public final class ComparePane extends VBox {
                 figure("params", r -> r.pin().figures().params(), Numbers::human),
                 figure("mult-adds", r -> r.pin().figures().multAdds(), Numbers::human),
                 figure("MAC", r -> r.pin().figures().mac(), Numbers::human),
-                number("peak memory", 95, r -> r.pin().figures().peakBytes() < 0 ? SortableText.blank("—")
+                number("peak memory", 105, r -> r.pin().figures().peakBytes() < 0 ? SortableText.blank("—")
                         : new SortableText(Numbers.bytes(r.pin().figures().peakBytes()), r.pin().figures().peakBytes())),
-                number("latency ms", 85, r -> measured(r.pin().figures().latencyMs(), "%.2f")),
+                number("latency ms", 90, r -> measured(r.pin().figures().latencyMs(), "%.2f")),
                 number("images/s", 80, r -> measured(r.pin().figures().imagesPerSecond(), "%.1f")),
-                number("threads", 60, r -> new SortableText(Integer.toString(r.pin().threads()), r.pin().threads())),
+                number("threads", 70, r -> new SortableText(Integer.toString(r.pin().threads()), r.pin().threads())),
                 vsBaseline));
-        table.setRowFactory(t -> new BaselineRow());
+        // The baseline's row in bold: every "vs baseline" figure is measured against it.
+        table.setRowFactory(t -> TableStyles.boldWhen(new TableRow<>(), PinComparison::baseline));
         table.setPlaceholder(new Label("No pinned variants: pin the current variant to compare it with others."));
 
         BooleanBinding noneSelected = table.getSelectionModel().selectedItemProperty().isNull();
@@ -73,9 +77,11 @@ public final class ComparePane extends VBox {
         HBox.setHgrow(multAddsChart, Priority.ALWAYS);
         HBox.setHgrow(macChart, Priority.ALWAYS);
         caption.setWrapText(true);
+        caption.setPadding(new Insets(0, 8, 6, 8));
         setSpacing(6);
         getChildren().setAll(new ToolBar(baseline, remove, clear), table, charts, caption);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        // The charts are what the class looks at; a handful of pins fits in a short table.
+        table.setPrefHeight(190);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         model.pins().addListener((ListChangeListener<Pin>) c -> refresh());
@@ -122,16 +128,29 @@ public final class ComparePane extends VBox {
                 points.add(point);
             }
         }
+        if (!points.isEmpty()) {
+            fit((NumberAxis) chart.getXAxis(), points.stream().mapToDouble(p -> p.getXValue().doubleValue()));
+            fit((NumberAxis) chart.getYAxis(), points.stream().mapToDouble(p -> p.getYValue().doubleValue()));
+        }
         chart.getData().setAll(List.of(new XYChart.Series<>("pinned variants", points)));
+    }
+
+    /** Room around the points, so no point or label sits on the plot's edge. */
+    private static void fit(NumberAxis axis, DoubleStream values) {
+        DoubleSummaryStatistics stats = values.summaryStatistics();
+        AxisRange range = AxisRange.around(stats.getMin(), stats.getMax());
+        axis.setLowerBound(range.lower());
+        axis.setUpperBound(range.upper());
+        axis.setTickUnit(range.tick());
     }
 
     private static ScatterChart<Number, Number> scatter(String xLabel) {
         NumberAxis x = new NumberAxis();
         x.setLabel(xLabel);
-        x.setForceZeroInRange(false);
+        x.setAutoRanging(false);
         NumberAxis y = new NumberAxis();
         y.setLabel("latency (ms)");
-        y.setForceZeroInRange(false);
+        y.setAutoRanging(false);
         ScatterChart<Number, Number> chart = new ScatterChart<>(x, y);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -185,7 +204,7 @@ public final class ComparePane extends VBox {
     }
 
     private static SortableText measured(double value, String format) {
-        return Double.isNaN(value) ? SortableText.blank("not measured")
+        return Double.isNaN(value) ? SortableText.blank("—")
                 : new SortableText(String.format(Locale.ROOT, format, value), value);
     }
 
@@ -203,17 +222,6 @@ public final class ComparePane extends VBox {
 
     private static TableColumn<PinComparison, SortableText> number(String title, double width,
                                                                    Function<PinComparison, SortableText> f) {
-        TableColumn<PinComparison, SortableText> c = column(title, width, f);
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
-    }
-
-    /** The baseline's row in bold: every "vs baseline" figure is measured against it. */
-    private static final class BaselineRow extends TableRow<PinComparison> {
-        @Override
-        protected void updateItem(PinComparison item, boolean empty) {
-            super.updateItem(item, empty);
-            setStyle(!empty && item != null && item.baseline() ? "-fx-font-weight: bold;" : "");
-        }
+        return TableStyles.rightAligned(column(title, width, f));
     }
 }

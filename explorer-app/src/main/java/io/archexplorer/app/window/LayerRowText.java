@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * same columns as {@code explorer analyze --format csv} plus the measured time, with plain numbers.
  */
 public final class LayerRowText {
-    static final List<String> HEADER = List.of("name", "block", "op", "attributes", "output_shape", "params",
+    private static final List<String> HEADER = List.of("name", "block", "op", "attributes", "output_shape", "params",
             "mult_adds", "mac", "activations", "time_ms", "fused_into", "gflops");
 
     private LayerRowText() {
@@ -33,7 +33,7 @@ public final class LayerRowText {
         return out.toString();
     }
 
-    static List<String> fields(LayerRow r) {
+    private static List<String> fields(LayerRow r) {
         LayerTime t = r.time();
         double gflops = r.gflops();
         return List.of(r.name(), r.block(), r.kind(), r.attributes(), r.outputShape(),

@@ -41,16 +41,16 @@ public final class LayerRows {
      */
     public static List<Node> grouped(List<LayerRow> flat) {
         Map<String, BlockBuilder> blocks = new HashMap<>();
-        List<Object> top = new ArrayList<>();
+        List<Draft> top = new ArrayList<>();
         for (LayerRow row : flat) {
-            childrenOf(row.block(), blocks, top).add(row);
+            childrenOf(row.block(), blocks, top).add(new LayerDraft(row));
         }
         int batch = flat.isEmpty() ? 1 : flat.get(0).batch();
         return build(top, batch);
     }
 
     /** The list a row of {@code block} goes in, creating the block and its parents on first sight. */
-    private static List<Object> childrenOf(String block, Map<String, BlockBuilder> blocks, List<Object> top) {
+    private static List<Draft> childrenOf(String block, Map<String, BlockBuilder> blocks, List<Draft> top) {
         if (block.isEmpty()) {
             return top;
         }
@@ -65,11 +65,17 @@ public final class LayerRows {
         return b.children;
     }
 
-    /** A block while rows are still arriving; its children are {@link LayerRow}s and {@link BlockBuilder}s. */
-    private static final class BlockBuilder {
+    /** An entry of the tree while rows are still arriving: a layer, or a block still collecting its children. */
+    private sealed interface Draft permits LayerDraft, BlockBuilder {
+    }
+
+    private record LayerDraft(LayerRow row) implements Draft {
+    }
+
+    private static final class BlockBuilder implements Draft {
         final String name;
         final String parent;
-        final List<Object> children = new ArrayList<>();
+        final List<Draft> children = new ArrayList<>();
 
         BlockBuilder(String name, String parent) {
             this.name = name;
@@ -77,10 +83,10 @@ public final class LayerRows {
         }
     }
 
-    private static List<Node> build(List<Object> items, int batch) {
-        List<Node> nodes = new ArrayList<>(items.size());
-        for (Object item : items) {
-            nodes.add(item instanceof BlockBuilder b ? subtotal(b, batch) : new Node((LayerRow) item, List.of()));
+    private static List<Node> build(List<Draft> drafts, int batch) {
+        List<Node> nodes = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            nodes.add(d instanceof BlockBuilder b ? subtotal(b, batch) : new Node(((LayerDraft) d).row(), List.of()));
         }
         return nodes;
     }

@@ -17,7 +17,7 @@ public record LayerTime(Kind kind, double ms, String fusedInto) {
     public enum Kind { NOT_MEASURED, RAN, FUSED, NO_STEP }
 
     public static final LayerTime NOT_MEASURED = new LayerTime(Kind.NOT_MEASURED, Double.NaN, "");
-    static final LayerTime NO_STEP = new LayerTime(Kind.NO_STEP, Double.NaN, "");
+    private static final LayerTime NO_STEP = new LayerTime(Kind.NO_STEP, Double.NaN, "");
 
     public static LayerTime ran(double ms) {
         return new LayerTime(Kind.RAN, ms, "");
