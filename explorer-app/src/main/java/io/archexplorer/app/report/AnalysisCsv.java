@@ -24,7 +24,8 @@ public final class AnalysisCsv {
         }
     }
 
-    private static String quote(String s) {
+    /** RFC 4180: a field with a comma, a quote or a line break goes in quotes, its quotes doubled. */
+    public static String quote(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }

@@ -304,9 +304,10 @@ public final class ExplorerModel {
         }
     }
 
+    /** Removes this very pin (the same variant pinned twice gives two equal pins). */
     public void removePin(Pin p) {
-        pins.remove(p);
-        if (p.equals(baseline.get())) {
+        pins.removeIf(x -> x == p);
+        if (p == baseline.get()) {
             baseline.set(pins.isEmpty() ? null : pins.get(0));
         }
     }

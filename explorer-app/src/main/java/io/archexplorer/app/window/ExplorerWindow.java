@@ -34,6 +34,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -81,6 +82,7 @@ public final class ExplorerWindow extends BorderPane {
         setCenter(columns);
         setBottom(statusBar());
         acceptDroppedFiles();
+        knobHistoryKeys();
         presentation.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 getStyleClass().add("presentation");
@@ -221,9 +223,7 @@ public final class ExplorerWindow extends BorderPane {
         undo.disableProperty().bind(model.canUndoProperty().not());
         MenuItem redo = item("_Redo", "Shortcut+Shift+Z", model::redo);
         redo.disableProperty().bind(model.canRedoProperty().not());
-        MenuItem redoY = item("Redo (alternative)", "Shortcut+Y", model::redo);
-        redoY.setVisible(false);
-        edit.getItems().addAll(undo, redo, redoY, new SeparatorMenuItem(),
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
                 item("_Find Layer…", "Shortcut+F", () -> find.requestFocus()),
                 item("_Pin Variant", "Shortcut+P", this::pin));
         Menu view = new Menu("_View");
@@ -306,6 +306,28 @@ public final class ExplorerWindow extends BorderPane {
             recentMenu.getItems().add(item(path.replace("_", "__"), null, () -> openFile(Path.of(path))));
         }
         recentMenu.setDisable(recentFiles.isEmpty());
+    }
+
+    /**
+     * Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) walk the knob history wherever the focus is: a knob's spinner keeps the
+     * focus after a change, and its text field would otherwise take the keys for its own one-field undo.
+     */
+    private void knobHistoryKeys() {
+        KeyCombination undo = KeyCombination.keyCombination("Shortcut+Z");
+        KeyCombination redo = KeyCombination.keyCombination("Shortcut+Shift+Z");
+        KeyCombination redoY = KeyCombination.keyCombination("Shortcut+Y");
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() == find) {
+                return;
+            }
+            if (undo.match(e)) {
+                model.undo();
+                e.consume();
+            } else if (redo.match(e) || redoY.match(e)) {
+                model.redo();
+                e.consume();
+            }
+        });
     }
 
     private void acceptDroppedFiles() {

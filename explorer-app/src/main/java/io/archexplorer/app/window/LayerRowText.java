@@ -1,5 +1,6 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.report.AnalysisCsv;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -16,7 +17,7 @@ public final class LayerRowText {
     }
 
     public static String csv(List<LayerRow> rows) {
-        return join(rows, ",", LayerRowText::quote);
+        return join(rows, ",", AnalysisCsv::quote);
     }
 
     /** Tab-separated, as spreadsheets paste it; no field holds a tab or a line break. */
@@ -41,13 +42,5 @@ public final class LayerRowText {
                 Long.toString(r.cost().activations()),
                 t.kind() == LayerTime.Kind.RAN ? String.format(Locale.ROOT, "%.4f", t.ms()) : "",
                 t.fusedInto(), Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.2f", gflops));
-    }
-
-    /** RFC 4180: a field with a comma, a quote or a line break goes in quotes, its quotes doubled. */
-    private static String quote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -1,6 +1,7 @@
 package io.archexplorer.app.window;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -49,7 +50,8 @@ public final class StatsPanel extends GridPane {
             Label value = new Label(row.value().isEmpty() ? (model.measuringProperty().get() ? "measuring…" : "—")
                     : row.value());
             value.getStyleClass().add("stat-value");
-            value.setId("stat-" + row.label().replaceAll("[^a-z]+", "-"));
+            value.setId("stat-" + row.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-")
+                    .replaceAll("^-|-$", ""));
             addRow(r++, name, value, change(row.vsPrevious(), row.lowerIsBetter()),
                     change(row.vsBaseline(), row.lowerIsBetter()));
         }

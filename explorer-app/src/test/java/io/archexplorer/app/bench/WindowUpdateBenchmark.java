@@ -1,0 +1,114 @@
+package io.archexplorer.app.bench;
+
+import io.archexplorer.app.window.ExplorerModel;
+import io.archexplorer.app.window.ExplorerWindow;
+import io.archexplorer.app.window.RunSettings;
+import io.archexplorer.samples.Catalog;
+import io.archexplorer.samples.Preset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The window's knob-to-screen time on every preset: the whole window (graph, table, stats, charts) at 1600×1000,
+ * headless (Monocle), the resolution knob turned back and forth between its value and 32 less. Each update is
+ * timed from the knob change to the end of the FX thread's work for it: net build, analysis, layout on the
+ * worker, then every panel's refresh and the graph's drawing commands on the FX thread. Measuring is off, so
+ * only the update path is timed. Target: every preset under 100 ms.
+ *
+ * <p>Run from the repository root: {@code mvn -q -DskipTests -Pbench-window test}
+ */
+public final class WindowUpdateBenchmark {
+    private static final int CHANGES = 12;
+
+    private WindowUpdateBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1920x1200-32");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Catalog catalog = Catalog.standard();
+        ExplorerModel model = onFx(() -> {
+            ExplorerModel m = new ExplorerModel(catalog, Platform::runLater);
+            m.setSettings(RunSettings.defaults().withAutoMeasure(false));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new ExplorerWindow(m), 1600, 1000));
+            stage.show();
+            return m;
+        });
+        System.out.printf(Locale.ROOT, "%-22s %7s %11s %9s%n", "preset", "layers", "median ms", "max ms");
+        double worst = 0;
+        String worstName = "";
+        for (Preset p : catalog.presets()) {
+            open(model, p.name());
+            int resolution = onFx(() -> model.variant().spec().knobs().integer("resolution"));
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < CHANGES; i++) {
+                String value = Integer.toString(i % 2 == 0 ? resolution - 32 : resolution);
+                times.add(change(model, value));
+            }
+            double[] t = times.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
+            int layers = onFx(() -> model.variant().net().size());
+            System.out.printf(Locale.ROOT, "%-22s %7d %11.1f %9.1f%n", p.name(), layers, t[t.length / 2],
+                    t[t.length - 1]);
+            if (t[t.length - 1] > worst) {
+                worst = t[t.length - 1];
+                worstName = p.name();
+            }
+        }
+        System.out.printf(Locale.ROOT, "slowest update: %s, %.1f ms (target 100 ms)%n", worstName, worst);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void open(ExplorerModel model, String preset) throws Exception {
+        onFx(() -> {
+            model.open(preset, Map.of());
+            return null;
+        });
+        awaitIdle(model);
+    }
+
+    /** Turns the resolution knob and returns the update time the window measured for it. */
+    private static double change(ExplorerModel model, String resolution) throws Exception {
+        onFx(() -> {
+            model.setKnob("resolution", resolution);
+            return null;
+        });
+        awaitIdle(model);
+        return onFx(() -> model.updateMillisProperty().get());
+    }
+
+    private static void awaitIdle(ExplorerModel model) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        do {
+            Thread.sleep(5);
+        } while (onFx(() -> model.busyProperty().get()) && System.nanoTime() < deadline);
+        // One more round trip: the panels' listeners ran inside the publish; this flushes anything queued after.
+        onFx(() -> null);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(action.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+}
