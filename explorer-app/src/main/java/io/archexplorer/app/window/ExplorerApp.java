@@ -1,8 +1,10 @@
 package io.archexplorer.app.window;
 
 import io.archexplorer.engine.io.AtomicFiles;
+import io.archexplorer.engine.io.ModelFiles;
 import io.archexplorer.samples.Catalog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +188,12 @@ public final class ExplorerApp extends Application {
             });
         }
         onFx(() -> {
-            model.open(script.model(), Map.of());
+            Path file = Path.of(script.model());
+            if (ModelFiles.isModelFile(file) || Files.isRegularFile(file)) {
+                window.openFile(file);
+            } else {
+                model.open(script.model(), Map.of());
+            }
             return null;
         });
         settle(deadline);

@@ -408,6 +408,10 @@ public final class ExplorerModel {
         }
     }
 
+    public void dismissFileError() {
+        fileError.set(null);
+    }
+
     /** Shows a one-line message in the status bar (a file written, a layer found). */
     public void say(String message) {
         status.set(message);

@@ -121,7 +121,8 @@ public final class ExplorerWindow extends BorderPane {
             String file = model.fileErrorProperty().get();
             return file == null ? "" : file;
         }, model.fileErrorProperty()));
-        banner.setOnMouseClicked(e -> banner.textProperty().unbind());
+        banner.setTooltip(new Tooltip("Click to dismiss"));
+        banner.setOnMouseClicked(e -> model.dismissFileError());
         VBox graphBox = new VBox(banner, graph);
         VBox.setVgrow(graph, Priority.ALWAYS);
 

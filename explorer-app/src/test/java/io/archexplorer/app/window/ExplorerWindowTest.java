@@ -224,4 +224,47 @@ class ExplorerWindowTest {
         int selected = model.selectedLayerProperty().get();
         assertTrue(model.variant().net().layer(selected).name().startsWith("inception4c.3x3"));
     }
+
+    @Test
+    void aCaffeFileWithAnUnknownLayerOpensWithItsWarningAndCannotRun(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("custom.prototxt");
+        Files.writeString(file, String.join("\n",
+                "name: \"custom\"",
+                "input: \"data\"",
+                "input_shape { dim: 1 dim: 3 dim: 32 dim: 32 }",
+                "layer { name: \"conv1\" type: \"Convolution\" bottom: \"data\" top: \"conv1\"",
+                "  convolution_param { num_output: 8 kernel_size: 3 } }",
+                "layer { name: \"magic\" type: \"MagicPool\" bottom: \"conv1\" top: \"magic\" }",
+                ""), StandardCharsets.UTF_8);
+        Platform.runLater(() -> window.openFile(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.variant() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(file, model.variant().file());
+        assertEquals(8 * 3 * 9 + 8, model.variant().analysis().totals().params(), "conv1: 8·3·3·3 weights + 8 biases");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> warnings = (javafx.scene.control.ListView<String>) window.tabs()
+                .getTabs().get(3).getContent();
+        assertTrue(warnings.getItems().stream().anyMatch(w -> w.contains("magic") && w.contains("MagicPool")),
+                warnings.getItems().toString());
+        assertTrue(window.tabs().getTabs().get(3).getText().startsWith("Warnings (1"));
+        assertEquals(List.of(file.toAbsolutePath().toString()), window.recentFiles());
+        WaitForAsyncUtils.asyncFx(model::measureNow).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.statusProperty().get().startsWith("cannot run custom"), model.statusProperty().get());
+    }
+
+    @Test
+    void aFileThatCannotBeReadKeepsTheNetOnScreenAndSaysWhy(@TempDir Path dir) throws Exception {
+        open("squeezenet1_1", Map.of("resolution", "64"));
+        Variant good = model.variant();
+        Path file = dir.resolve("broken.prototxt");
+        Files.writeString(file, "layer { name: \"a\" type: \"ReLU\" \n", StandardCharsets.UTF_8);
+        Platform.runLater(() -> window.openFile(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.fileErrorProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.fileErrorProperty().get().startsWith(file.toString() + ":"),
+                "file:line:column first: " + model.fileErrorProperty().get());
+        assertSame(good, model.variant());
+    }
 }
