@@ -10,7 +10,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -78,6 +80,12 @@ public final class GraphView extends Region {
         canvas.setOnMouseExited(e -> tooltip.setVisible(false));
         canvas.setOnScroll(this::scrolled);
         canvas.setOnZoom(e -> zoomAt(e.getX(), e.getY(), e.getZoomFactor()));
+        canvas.setOnContextMenuRequested(e -> {
+            ContextMenu menu = blockMenu(e.getX(), e.getY());
+            if (menu != null) {
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+            }
+        });
     }
 
     // ---- view transform ----
@@ -311,6 +319,32 @@ public final class GraphView extends Region {
         }
     }
 
+    /**
+     * Right-click: collapse any block around the box or frame under the pointer (innermost first), or expand the
+     * collapsed block under it.
+     */
+    private ContextMenu blockMenu(double x, double y) {
+        Diagram.Node n = nodeAt(x, y);
+        ContextMenu menu = new ContextMenu();
+        if (n != null && n.isBlock()) {
+            MenuItem expand = new MenuItem("Expand " + n.id());
+            expand.setOnAction(a -> model.toggleBlock(n.id()));
+            menu.getItems().add(expand);
+        } else {
+            String block = n != null ? model.variant().net().layer(n.layers().get(0)).block()
+                    : frameAt(x, y) == null ? "" : frameAt(x, y).block();
+            while (!block.isEmpty()) {
+                String b = block;
+                MenuItem collapse = new MenuItem("Collapse " + b);
+                collapse.setOnAction(a -> model.toggleBlock(b));
+                menu.getItems().add(collapse);
+                int dot = block.lastIndexOf('.');
+                block = dot < 0 ? "" : block.substring(0, dot);
+            }
+        }
+        return menu.getItems().isEmpty() ? null : menu;
+    }
+
     /** The box under a point of the view, or null. */
     public Diagram.Node nodeAt(double x, double y) {
         Diagram d = model.diagramProperty().get();
@@ -330,6 +364,9 @@ public final class GraphView extends Region {
     /** The innermost frame around a point, or null. */
     private Diagram.Frame frameAt(double x, double y) {
         Diagram d = model.diagramProperty().get();
+        if (d == null) {
+            return null;
+        }
         double gx = (x - translateX) / scale;
         double gy = (y - translateY) / scale;
         Diagram.Frame best = null;
