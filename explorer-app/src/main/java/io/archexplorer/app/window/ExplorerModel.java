@@ -408,8 +408,10 @@ public final class ExplorerModel {
         }
     }
 
+    /** Hides the banner's message (a file that could not be opened, a refused knob value). */
     public void dismissFileError() {
         fileError.set(null);
+        knobError.set(null);
     }
 
     /** Shows a one-line message in the status bar (a file written, a layer found). */

@@ -51,6 +51,8 @@ import org.controlsfx.control.StatusBar;
  */
 public final class ExplorerWindow extends BorderPane {
     private static final int MAX_RECENT = 8;
+    /** Presentation mode enlarges the graph with the type, for the back rows. */
+    private static final double PRESENTATION_ZOOM = 1.5;
 
     private final ExplorerModel model;
     private final GraphView graph;
@@ -89,6 +91,7 @@ public final class ExplorerWindow extends BorderPane {
             } else {
                 getStyleClass().remove("presentation");
             }
+            graph.setTextScale(on ? PRESENTATION_ZOOM : 1);
         });
     }
 
@@ -117,10 +120,12 @@ public final class ExplorerWindow extends BorderPane {
         banner.setWrapText(true);
         banner.managedProperty().bind(banner.visibleProperty());
         banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+        // A refused knob value is shown at its knob and, so a whole class sees it, above the graph too.
         banner.textProperty().bind(Bindings.createStringBinding(() -> {
             String file = model.fileErrorProperty().get();
-            return file == null ? "" : file;
-        }, model.fileErrorProperty()));
+            ExplorerModel.KnobError knob = model.knobErrorProperty().get();
+            return file != null ? file : knob != null ? knob.message() + " (the last valid net stays)" : "";
+        }, model.fileErrorProperty(), model.knobErrorProperty()));
         banner.setTooltip(new Tooltip("Click to dismiss"));
         banner.setOnMouseClicked(e -> model.dismissFileError());
         VBox graphBox = new VBox(banner, graph);
@@ -153,6 +158,7 @@ public final class ExplorerWindow extends BorderPane {
         VBox right = new VBox(8, stats, details);
         right.setPadding(new Insets(0, 0, 0, 2));
         right.setMinWidth(330);
+        right.getStyleClass().add("right-column");
         return right;
     }
 

@@ -49,6 +49,8 @@ public final class GraphView extends Region {
     private boolean fitPending = true;
     private Map<Integer, String> nodeOfLayer = Map.of();
     private NodeStyle style = NodeStyle.CATEGORIES;
+    /** Presentation mode draws everything larger: readable sizes are multiplied by this. */
+    private double textScale = 1;
 
     public GraphView(ExplorerModel model) {
         this.model = model;
@@ -103,12 +105,12 @@ public final class GraphView extends Region {
             return;
         }
         double whole = Math.min(w / (d.width() + 2 * MARGIN), h / (d.height() + 2 * MARGIN));
-        if (whole >= READABLE_SCALE) {
+        if (whole >= READABLE_SCALE * textScale) {
             fit();
             return;
         }
         fitPending = false;
-        scale = clamp(w / (d.width() + 2 * MARGIN), READABLE_SCALE, 1);
+        scale = clamp(w / (d.width() + 2 * MARGIN), READABLE_SCALE * textScale, textScale);
         translateX = Math.max(MARGIN, (w - d.width() * scale) / 2);
         translateY = MARGIN;
         redraw();
@@ -124,10 +126,17 @@ public final class GraphView extends Region {
             return;
         }
         fitPending = false;
-        scale = clamp(Math.min(w / (d.width() + 2 * MARGIN), h / (d.height() + 2 * MARGIN)), MIN_SCALE, 1);
+        scale = clamp(Math.min(w / (d.width() + 2 * MARGIN), h / (d.height() + 2 * MARGIN)), MIN_SCALE, textScale);
         translateX = (w - d.width() * scale) / 2;
         translateY = (h - d.height() * scale) / 2;
         redraw();
+    }
+
+    /** Enlarges (or restores) the drawing for presentation mode, keeping the centre of the view in place. */
+    public void setTextScale(double factor) {
+        double change = factor / textScale;
+        textScale = factor;
+        zoom(change);
     }
 
     public void zoom(double factor) {

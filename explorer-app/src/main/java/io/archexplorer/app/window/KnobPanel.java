@@ -8,6 +8,7 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -91,7 +92,24 @@ public final class KnobPanel extends VBox {
             label.setVisible(here);
             label.setManaged(here);
             editors.get(knob).control().pseudoClassStateChanged(KnobEditor.ERROR, here);
+            if (here) {
+                label.getParent().requestLayout();
+                scrollIntoView(label.getParent());
+            }
         });
+    }
+
+    /** Scrolls the enclosing scroll pane so a knob's row (with its error) is on screen. */
+    private void scrollIntoView(Node row) {
+        for (Node n = getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll) {
+                double content = getHeight() - scroll.getViewportBounds().getHeight();
+                if (content > 0) {
+                    scroll.setVvalue(Math.min(1, Math.max(0, row.getBoundsInParent().getMinY() / content)));
+                }
+                return;
+            }
+        }
     }
 
     /** The editor of a knob (for tests and keyboard focus); null when the family has no such knob. */
