@@ -1,16 +1,21 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.diagram.DiagramFiles;
+import io.archexplorer.app.diagram.NodeStyle;
+import io.archexplorer.engine.io.AtomicFiles;
 import io.archexplorer.engine.io.ModelFiles;
 import io.archexplorer.engine.io.NetDocument;
 import io.archexplorer.engine.io.NetJson;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -364,14 +369,18 @@ public final class ExplorerWindow extends BorderPane {
         if (v != null) {
             Path file = chooseSaveFile("Save model as JSON", v.name() + ".json", "JSON model", "*.json");
             if (file != null) {
-                report(file, () -> saveJson(file));
+                Variant current = model.variant();
+                report(file, () -> saveJson(current, file));
             }
         }
     }
 
     /** Writes the model on screen as the project's JSON model file, with its family and knobs. */
     public void saveJson(Path file) throws IOException {
-        Variant v = model.variant();
+        saveJson(model.variant(), file);
+    }
+
+    private static void saveJson(Variant v, Path file) throws IOException {
         NetJson.write(new NetDocument(v.net(), v.spec() == null ? "" : v.spec().family().name(),
                 v.spec() == null ? Map.of() : v.spec().knobs().asMap()), file);
     }
@@ -381,7 +390,9 @@ public final class ExplorerWindow extends BorderPane {
             Path file = chooseSaveFile("Export graph", model.variant().name() + "." + extension,
                     extension.toUpperCase(Locale.ROOT) + " image", "*." + extension);
             if (file != null) {
-                report(file, () -> exportGraph(file));
+                Diagram d = model.diagramProperty().get();
+                NodeStyle style = graph.style();
+                report(file, () -> DiagramFiles.write(d, style, file));
             }
         }
     }
@@ -396,7 +407,8 @@ public final class ExplorerWindow extends BorderPane {
             Path file = chooseSaveFile("Export layer table", model.variant().name() + "-layers.csv", "CSV",
                     "*.csv");
             if (file != null) {
-                report(file, () -> table.exportCsv(file));
+                String csv = table.csv();
+                report(file, () -> AtomicFiles.write(file, out -> out.write(csv.getBytes(StandardCharsets.UTF_8))));
             }
         }
     }
@@ -405,13 +417,25 @@ public final class ExplorerWindow extends BorderPane {
         void run() throws IOException;
     }
 
+    /**
+     * Writes off the FX thread (a 2× PNG of DenseNet-201 takes a second) and reports in the status bar. What is
+     * written is immutable (a diagram, a net, the table's rows), so the window can go on meanwhile.
+     */
     private void report(Path file, Write write) {
-        try {
-            write.run();
-            model.say("wrote " + file);
-        } catch (IOException | RuntimeException e) {
-            model.say("could not write " + file + ": " + e.getMessage());
-        }
+        model.say("writing " + file + "…");
+        Thread writer = new Thread(() -> {
+            String outcome;
+            try {
+                write.run();
+                outcome = "wrote " + file;
+            } catch (IOException | RuntimeException e) {
+                outcome = "could not write " + file + ": " + e.getMessage();
+            }
+            String message = outcome;
+            Platform.runLater(() -> model.say(message));
+        }, "explorer-export");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private Path chooseSaveFile(String title, String name, String kind, String pattern) {

@@ -105,8 +105,13 @@ public final class LayerTableView extends BorderPane {
 
     /** Writes every layer (net order, whatever the sorting or grouping) with its measured time, atomically. */
     public void exportCsv(Path file) throws IOException {
-        byte[] csv = LayerRowText.csv(rows).getBytes(StandardCharsets.UTF_8);
+        byte[] csv = csv().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(csv));
+    }
+
+    /** The CSV text of every layer, as {@link #exportCsv} writes it. */
+    public String csv() {
+        return LayerRowText.csv(rows);
     }
 
     /** Puts the selected rows, or all when none is selected, on the clipboard as tab-separated text. */
