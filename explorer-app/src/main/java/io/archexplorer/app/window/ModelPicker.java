@@ -3,6 +3,7 @@ package io.archexplorer.app.window;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.scene.control.TextField;
@@ -47,6 +48,29 @@ public final class ModelPicker extends VBox {
         });
         getChildren().addAll(search, tree);
         fill("");
+        model.variantProperty().addListener((o, was, v) -> showCurrent(v));
+    }
+
+    /** Marks the model on screen in the tree (opened from a session, a screenshot script or the search field). */
+    private void showCurrent(Variant v) {
+        String name = v == null || v.spec() == null ? null : v.spec().name();
+        TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
+        if (name == null || selected != null && selected.getValue().name().equals(name)) {
+            return;
+        }
+        for (TreeItem<Entry> family : tree.getRoot().getChildren()) {
+            for (TreeItem<Entry> item : family.getValue().name().equals(name) ? List.of(family)
+                    : family.getChildren()) {
+                if (item.getValue().name().equals(name)) {
+                    filling = true;
+                    family.setExpanded(true);
+                    tree.getSelectionModel().select(item);
+                    tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+                    filling = false;
+                    return;
+                }
+            }
+        }
     }
 
     private void fill(String query) {

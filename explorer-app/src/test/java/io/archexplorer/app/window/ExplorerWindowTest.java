@@ -267,4 +267,19 @@ class ExplorerWindowTest {
                 "file:line:column first: " + model.fileErrorProperty().get());
         assertSame(good, model.variant());
     }
+
+    @Test
+    void draggingASliderRebuildsAsItMovesAndThePickerShowsTheModel(FxRobot robot) throws Exception {
+        open("mobilenet_v2", Map.of("resolution", "96"));
+        javafx.scene.control.Slider slider = robot.lookup("#knob-resolution .slider")
+                .queryAs(javafx.scene.control.Slider.class);
+        robot.drag(slider.lookup(".thumb")).moveBy(40, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        awaitIdle();
+        int resolution = model.variant().net().inputShape().h();
+        assertTrue(resolution > 96, "moved right: a larger input, got " + resolution);
+        TextField spinner = robot.lookup("#knob-resolution .text-field").queryAs(TextField.class);
+        assertEquals(Integer.toString(resolution), spinner.getText(), "the net follows the slider");
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#model-tree").queryAs(javafx.scene.control.TreeView.class);
+        assertEquals("mobilenet_v2", tree.getSelectionModel().getSelectedItem().getValue().toString());
+    }
 }
