@@ -73,8 +73,18 @@ final class NodeTranslator {
         }
         List<Shape> shapes = inputs.stream().map(Feature::shape).toList();
         Shape shape = shapes.stream().allMatch(Shape::isKnown) ? op.outputShape(shapes) : Shape.unknown();
-        builder.add(new Layer(unique, op, inputs.stream().map(Feature::layer).toList(), ""));
+        builder.add(new Layer(unique, op, inputs.stream().map(Feature::layer).toList(), blockOf(name)));
         return new Feature(unique, shape);
+    }
+
+    /**
+     * The block a layer belongs to, from its name when it is a dotted module path as PyTorch's module names and our
+     * own export's layer names are ({@code layer1.0.conv1} is in block {@code layer1.0}, itself in {@code layer1}).
+     * Names with a slash are scopes of another convention ({@code /layer1/layer1.0/conv1/Conv}), left at top level.
+     */
+    private static String blockOf(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || name.contains("/") ? "" : name.substring(0, dot);
     }
 
     /** An opaque layer for a node the engine cannot represent, reading whatever computed tensors it reads. */

@@ -143,7 +143,10 @@ final class ProtoReader {
                 position += 8;
             }
             case FIXED32 -> fixed32();
-            default -> position += length();
+            default -> {
+                int length = length(); // read before adding: it moves the position past the length itself
+                position += length;
+            }
         }
     }
 
