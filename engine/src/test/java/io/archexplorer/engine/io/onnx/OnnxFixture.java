@@ -48,6 +48,12 @@ final class OnnxFixture {
         return weights(name, false, dims);
     }
 
+    /** A float32 initializer that holds {@code count} values whatever its dims say, as in a damaged file. */
+    String shortWeights(String name, int count, long... dims) {
+        initializers.add(OnnxMessages.floatTensor(name, dims, new float[count]));
+        return name;
+    }
+
     /** A 1-D int64 initializer (shapes, axes, split sizes, slice bounds). */
     String ints(String name, long... values) {
         initializers.add(OnnxMessages.int64Tensor(name, new long[] {values.length}, values));
