@@ -151,6 +151,9 @@ public final class CaffeImporter {
             throw problem(at, "expected a 'name' for this layer");
         }
         String type = CaffeLayerOps.typeName(m.text("type", ""));
+        if (type.isEmpty()) {
+            throw problem(at, "layer '" + name + "': expected a 'type'");
+        }
         List<String> bottoms = m.all("bottom").stream().map(PrototxtMessage.Field::scalar).toList();
         List<String> tops = m.all("top").stream().map(PrototxtMessage.Field::scalar).toList();
         for (String bottom : bottoms) {
@@ -199,6 +202,9 @@ public final class CaffeImporter {
     /** A layer that is one engine op, or an opaque node when the engine does not know it. */
     private void mapped(PrototxtMessage.Field at, String name, String type, List<String> bottoms, List<String> tops)
             throws ModelFileException {
+        if (bottoms.isEmpty()) {
+            throw problem(at, "layer '" + name + "' (" + type + "): expected a 'bottom'");
+        }
         Op op;
         try {
             op = CaffeLayerOps.of(type, at.message(), shapes(bottoms));
@@ -294,6 +300,13 @@ public final class CaffeImporter {
         String unique = name;
         for (int k = 2; !layerNames.add(unique); k++) {
             unique = name + "#" + k;
+        }
+        if (bottoms.size() < op.minInputs() || bottoms.size() > op.maxInputs()) {
+            String takes = op.minInputs() == op.maxInputs() ? "" + op.minInputs()
+                    : op.maxInputs() == Integer.MAX_VALUE ? op.minInputs() + " or more"
+                    : op.minInputs() + " to " + op.maxInputs();
+            throw problem(at, "layer '" + name + "': " + op.kind() + " takes " + takes + " bottoms, got "
+                    + bottoms.size());
         }
         List<String> inputs = bottoms.stream().map(b -> blobs.get(b).layer()).toList();
         List<Shape> inputShapes = shapes(bottoms);

@@ -251,9 +251,20 @@ final class OnnxProtos {
         return r.message();
     }
 
+    /**
+     * A string field, with control characters spelled out as Unicode escapes: names end up in one-line messages,
+     * tables and drawings, and a damaged file may hold line breaks in them.
+     */
     private static String string(ProtoReader r) throws ModelFileException {
         r.expect(ProtoReader.LENGTH_DELIMITED, "a string");
-        return r.string();
+        String text = r.string();
+        if (text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder printable = new StringBuilder();
+        text.chars().forEach(c -> printable.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return printable.toString();
     }
 
     private static ByteBuffer bytes(ProtoReader r) throws ModelFileException {
