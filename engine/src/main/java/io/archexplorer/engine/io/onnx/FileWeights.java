@@ -25,6 +25,10 @@ final class FileWeights implements StoredWeights {
         recipes.put(layer, recipe);
     }
 
+    Recipe get(String layer) {
+        return recipes.get(layer);
+    }
+
     @Override
     public NetWeights load(Net net) throws ModelFileException {
         LayerWeights[] layers = new LayerWeights[net.size()];

@@ -4,7 +4,6 @@ import static io.archexplorer.engine.io.onnx.NodeView.normalizedAxis;
 import static io.archexplorer.engine.io.onnx.NodeView.toInt;
 
 import io.archexplorer.engine.graph.Layer;
-import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.io.onnx.NodeView.Unsupported;
@@ -34,7 +33,9 @@ import io.archexplorer.engine.runtime.LayerWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,14 +47,21 @@ import java.util.Set;
  */
 final class NodeTranslator {
     private final String source;
-    private final NetBuilder builder;
+    /** The layers so far, by name; a following node may still give one a bias (see {@link #scale}). */
+    private final Map<String, Layer> layers = new LinkedHashMap<>();
+    /** How many nodes (and graph outputs) read each tensor. */
+    private final Map<String, Integer> readers;
     private final Set<String> layerNames = new HashSet<>();
     private final FileWeights weights = new FileWeights();
     private String weightsProblem;
 
-    NodeTranslator(String source, NetBuilder builder) {
+    NodeTranslator(String source, Map<String, Integer> readers) {
         this.source = source;
-        this.builder = builder;
+        this.readers = readers;
+    }
+
+    List<Layer> layers() {
+        return List.copyOf(layers.values());
     }
 
     FileWeights weights() {
@@ -73,7 +81,7 @@ final class NodeTranslator {
         }
         List<Shape> shapes = inputs.stream().map(Feature::shape).toList();
         Shape shape = shapes.stream().allMatch(Shape::isKnown) ? op.outputShape(shapes) : Shape.unknown();
-        builder.add(new Layer(unique, op, inputs.stream().map(Feature::layer).toList(), blockOf(name)));
+        layers.put(unique, new Layer(unique, op, inputs.stream().map(Feature::layer).toList(), blockOf(name)));
         return new Feature(unique, shape);
     }
 
@@ -359,6 +367,12 @@ final class NodeTranslator {
         }
         boolean shift = n.opType().equals("Add");
         int channels = shape.c();
+        if (shift && readers.getOrDefault(n.node().inputs().get(featureInput), 0) == 1) {
+            Op withBias = withBias(layers.get(x.layer()).op());
+            if (withBias != null) {
+                return addBias(x, withBias, constant, channels);
+            }
+        }
         Feature f = add(n.layerName(), new Scale(shift), List.of(x));
         recipe(f, () -> {
             float[] values = constant.floats(channels, source);
@@ -367,6 +381,36 @@ final class NodeTranslator {
             return new LayerWeights(null, null, shift ? ones : values, shift ? values : null, null, null);
         }, constant);
         return f;
+    }
+
+    /**
+     * The op with a bias (β for a scale) where it has none yet: PyTorch writes a Linear on more than two axes as
+     * MatMul then Add, a convolution's bias may come as an Add, and Caffe's Scale exports as Mul then Add. Null when
+     * the op has no bias to take.
+     */
+    private static Op withBias(Op op) {
+        if (op instanceof FullyConnected fc && !fc.bias()) {
+            return new FullyConnected(fc.outFeatures(), true);
+        }
+        if (op instanceof Conv conv && !conv.bias()) {
+            return conv.withBias(true);
+        }
+        return op instanceof Scale scale && !scale.bias() ? new Scale(true) : null;
+    }
+
+    /** The Add of a per-channel constant after a layer only it reads becomes that layer's bias (or β). */
+    private Feature addBias(Feature x, Op withBias, OnnxTensor constant, int channels) {
+        Layer layer = layers.get(x.layer());
+        layers.put(layer.name(), new Layer(layer.name(), withBias, layer.inputs(), layer.block()));
+        FileWeights.Recipe before = weights.get(layer.name());
+        boolean scale = withBias instanceof Scale;
+        recipe(x, () -> {
+            LayerWeights w = before.read();
+            float[] bias = constant.floats(channels, source);
+            return scale ? new LayerWeights(null, null, w.gamma(), bias, null, null)
+                    : new LayerWeights(w.weight(), bias, null, null, null, null);
+        }, constant);
+        return x;
     }
 
     /** Dims that broadcast against the shape as one value per channel (axis 1): e.g. [C, 1, 1] or [1, C, 1, 1]. */

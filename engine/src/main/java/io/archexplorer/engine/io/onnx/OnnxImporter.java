@@ -43,7 +43,7 @@ public final class OnnxImporter {
     private final String source;
     private final OnnxProtos.Model model;
     private final long opset;
-    private final NetBuilder builder;
+    private final String netName;
     private final NodeTranslator translator;
     private final Map<String, OnnxValue> values = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -52,8 +52,8 @@ public final class OnnxImporter {
     private OnnxImporter(String source, OnnxProtos.Model model, String netName) {
         this.source = source;
         this.model = model;
-        this.builder = new NetBuilder(netName);
-        this.translator = new NodeTranslator(source, builder);
+        this.netName = netName;
+        this.translator = new NodeTranslator(source, readers(model.graph()));
         if (model.opset() == 0) {
             warnings.add(source + ": the file imports no ai.onnx opset; read as opset " + ASSUMED_OPSET);
             this.opset = ASSUMED_OPSET;
@@ -116,6 +116,8 @@ public final class OnnxImporter {
             warnings.add(source + ": " + translator.weightsProblem() + "; run and bench use generated weights");
             weights = Optional.empty();
         }
+        NetBuilder builder = new NetBuilder(netName);
+        translator.layers().forEach(builder::add);
         try {
             return new ImportedModel(new NetDocument(builder.build(), "onnx", info), warnings, declaredBatch, weights);
         } catch (InvalidNetException e) {
@@ -220,6 +222,14 @@ public final class OnnxImporter {
         List<OnnxValue> outputs = new ArrayList<>();
         OnnxValue first = translator.translate(n, outputs);
         return outputs.isEmpty() ? List.of(first) : outputs;
+    }
+
+    /** How many nodes and graph outputs read each tensor. */
+    private static Map<String, Integer> readers(OnnxProtos.Graph graph) {
+        Map<String, Integer> readers = new HashMap<>();
+        graph.nodes().forEach(node -> node.inputs().forEach(input -> readers.merge(input, 1, Integer::sum)));
+        graph.outputs().forEach(output -> readers.merge(output, 1, Integer::sum));
+        return readers;
     }
 
     /** The node's name, else its first output's, else its operator and place in the file. */

@@ -20,7 +20,9 @@ final class OnnxProtos {
     record Model(long irVersion, long opset, String producer, Graph graph) {
     }
 
-    record Graph(String name, List<Node> nodes, List<OnnxTensor> initializers, List<ValueInfo> inputs) {
+    /** @param outputs the names of the graph's outputs */
+    record Graph(String name, List<Node> nodes, List<OnnxTensor> initializers, List<ValueInfo> inputs,
+                 List<String> outputs) {
     }
 
     /** @param offset where the node's record starts in the file, for messages about a nameless node */
@@ -80,12 +82,13 @@ final class OnnxProtos {
         return domain.isEmpty() || domain.equals("ai.onnx") ? version : 0;
     }
 
-    /** GraphProto: node 1, name 2, initializer 5, input 11. */
+    /** GraphProto: node 1, name 2, initializer 5, input 11, output 12. */
     private static Graph graph(ProtoReader r) throws ModelFileException {
         String name = "";
         List<Node> nodes = new ArrayList<>();
         List<OnnxTensor> initializers = new ArrayList<>();
         List<ValueInfo> inputs = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
         while (r.hasNext()) {
             switch (r.nextField()) {
                 case 1 -> {
@@ -95,10 +98,11 @@ final class OnnxProtos {
                 case 2 -> name = string(r);
                 case 5 -> initializers.add(tensor(message(r, "a TensorProto")));
                 case 11 -> inputs.add(valueInfo(message(r, "a ValueInfoProto")));
+                case 12 -> outputs.add(valueInfo(message(r, "a ValueInfoProto")).name());
                 default -> r.skip();
             }
         }
-        return new Graph(name, nodes, initializers, inputs);
+        return new Graph(name, nodes, initializers, inputs, outputs);
     }
 
     /** NodeProto: input 1, output 2, name 3, op_type 4, attribute 5, domain 7. */

@@ -190,6 +190,39 @@ class PyTorchStyleImportTest {
         assertAgreesWithOnnxRuntime(opset18Net(), 1);
     }
 
+    /**
+     * Biases written as a separate Add of a per-channel constant: after a convolution without bias, after a per-channel
+     * Mul (Caffe's Scale as exporters write it) and after a MatMul (PyTorch's Linear on more than two axes).
+     */
+    static byte[] biasAddNet() {
+        OnnxFixture f = new OnnxFixture(15);
+        f.input("x", 1, 3, 6, 6);
+        String conv = f.node("Conv", "conv", List.of("x", f.weights("conv.weight", 4, 3, 3, 3)));
+        String biased = f.node("Add", "conv_bias", List.of(conv, f.weights("conv.bias", 1, 4, 1, 1)));
+        String scaled = f.node("Mul", "scale", List.of(biased, f.weights("scale.gamma", 4, 1, 1)));
+        String shifted = f.node("Add", "shift", List.of(f.weights("scale.beta", 4, 1, 1), scaled));
+        String flat = f.node("Flatten", "flatten", List.of(f.node("GlobalAveragePool", "gap", List.of(shifted))));
+        String product = f.node("MatMul", "linear", List.of(flat, f.weights("linear.weight", 4, 3)));
+        return f.model(14, f.node("Add", "linear_bias", List.of(product, f.weights("linear.bias", 3))));
+    }
+
+    /**
+     * Each Add becomes the bias of the layer before it. Hand counts: conv 4·3·3·3 + 4 = 112 params, 4×4×4 = 64
+     * outputs × 27 + 64 = 1,792 mult-adds; scale γ and β 2·4 = 8; fc 4·3 + 3 = 15 params and mult-adds. Totals 135
+     * params, 1,807 mult-adds.
+     */
+    @Test
+    void addsOfPerChannelConstantsBecomeTheBiasOfTheLayerBefore() throws Exception {
+        Net net = read(biasAddNet()).document().net();
+
+        assertEquals(List.of("input x", "conv conv", "scale scale", "global_avg_pool gap", "flatten flatten",
+                "fc linear"), kindsAndNames(net));
+        Analysis a = CostAnalysis.analyze(net);
+        assertEquals(135, a.totals().params());
+        assertEquals(1807, a.totals().multAdds());
+        assertAgreesWithOnnxRuntime(biasAddNet(), 1);
+    }
+
     /** An operator the engine does not know becomes an opaque layer: named in a warning, shapes below unknown. */
     @Test
     void unknownOperatorsBecomeOpaqueLayersAndTheImportGoesOn() throws Exception {
