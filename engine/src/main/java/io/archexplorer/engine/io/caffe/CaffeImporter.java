@@ -202,12 +202,10 @@ public final class CaffeImporter {
     /** A layer that is one engine op, or an opaque node when the engine does not know it. */
     private void mapped(PrototxtMessage.Field at, String name, String type, List<String> bottoms, List<String> tops)
             throws ModelFileException {
-        if (bottoms.isEmpty()) {
-            throw problem(at, "layer '" + name + "' (" + type + "): expected a 'bottom'");
-        }
         Op op;
         try {
-            op = CaffeLayerOps.of(type, at.message(), shapes(bottoms));
+            // Without bottoms the op is still made (add() then says how many it takes), from an unknown shape.
+            op = CaffeLayerOps.of(type, at.message(), bottoms.isEmpty() ? List.of(Shape.unknown()) : shapes(bottoms));
         } catch (CaffeLayerOps.Unsupported e) {
             opaque(at, name, type, bottoms, tops, e.getMessage() + " is not supported");
             return;

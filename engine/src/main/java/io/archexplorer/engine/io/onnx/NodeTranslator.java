@@ -667,7 +667,7 @@ final class NodeTranslator {
         long[] axes = fromInputs ? n.integersInput(3, "axes") : n.integers("axes");
         long[] steps = fromInputs ? n.integersInput(4, "steps") : null;
         if (starts == null || ends == null || starts.length != 1 || ends.length != 1
-                || (axes == null ? 0 : normalizedAxis(axes[0], in.rank())) != 1 || (axes != null && axes.length != 1)
+                || axes == null || axes.length != 1 || normalizedAxis(axes[0], in.rank()) != 1
                 || (steps != null && (steps.length != 1 || steps[0] != 1))) {
             throw new Unsupported("slice other than a channel range with step 1 (starts " + Arrays.toString(starts)
                     + ", ends " + Arrays.toString(ends) + ", axes " + Arrays.toString(axes) + ")");

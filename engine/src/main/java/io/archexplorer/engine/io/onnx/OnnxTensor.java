@@ -71,38 +71,28 @@ record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer data, ByteB
     }
 
     /**
-     * The values of an int32/int64 tensor (shapes, axes, slice bounds), or of a float tensor whose values are whole
-     * numbers; null when the tensor holds more than {@code limit} elements or its data is missing or inconsistent.
+     * The values of an int32/int64 tensor (shapes, axes, slice bounds); null when the tensor holds more than
+     * {@code limit} elements, is of another type, or its data is missing or inconsistent.
      */
     long[] integers(int limit) {
         long count = elements();
-        if (count < 0 || count > limit) {
+        if (!isInteger() || count < 0 || count > limit) {
             return null;
         }
         int n = (int) count;
         if (varints != null) {
             return decodeVarints(n);
         }
-        long[] values = new long[n];
         int width = dataType == INT64 ? 8 : 4;
-        if (data == null || data.remaining() != (long) width * n || !(isInteger() || dataType == FLOAT)) {
+        if (data == null || data.remaining() != (long) width * n) {
             return null;
         }
         ByteBuffer le = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long[] values = new long[n];
         for (int k = 0; k < n; k++) {
-            values[k] = switch (dataType) {
-                case INT64 -> le.getLong(k * 8);
-                case INT32 -> le.getInt(k * 4);
-                default -> {
-                    float f = le.getFloat(k * 4);
-                    if (f != Math.rint(f) || Math.abs(f) > 1e15) {
-                        yield Long.MIN_VALUE;
-                    }
-                    yield (long) f;
-                }
-            };
+            values[k] = dataType == INT64 ? le.getLong(k * 8) : le.getInt(k * 4);
         }
-        return Arrays.stream(values).anyMatch(v -> v == Long.MIN_VALUE) ? null : values;
+        return values;
     }
 
     /** Float values of a small constant (Clip bounds, a per-channel factor), or null when not available. */
