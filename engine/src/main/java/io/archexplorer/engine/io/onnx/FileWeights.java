@@ -39,7 +39,7 @@ final class FileWeights implements StoredWeights {
         return new NetWeights(layers);
     }
 
-    /** {@code [rows][cols]} to {@code [cols][rows]}: MatMul's and Gemm's {@code [in][out]} to fc's {@code [out][in]}. */
+    /** {@code [rows][cols]} to {@code [cols][rows]}: MatMul's and Gemm's [in][out] to fc's [out][in]. */
     static float[] transposed(float[] values, int rows, int cols) {
         float[] t = new float[values.length];
         for (int r = 0; r < rows; r++) {

@@ -203,8 +203,9 @@ final class NodeTranslator {
                     + " input channels, the input has " + x.shape().c());
         }
         requireBias(b, out);
-        Feature f = add(n.layerName(), new ConvTranspose(out, win.kernelH(), win.kernelW(), win.strideH(), win.strideW(),
-                win.pads()[0], win.pads()[1], win.dilationH(), win.dilationW(), groups, b != null), List.of(x));
+        ConvTranspose op = new ConvTranspose(out, win.kernelH(), win.kernelW(), win.strideH(), win.strideW(),
+                win.pads()[0], win.pads()[1], win.dilationH(), win.dilationW(), groups, b != null);
+        Feature f = add(n.layerName(), op, List.of(x));
         long count = d[0] * d[1] * d[2] * d[3];
         recipe(f, () -> new LayerWeights(w.floats(count, source), b == null ? null : b.floats(out, source),
                 null, null, null, null), w, b);
@@ -445,7 +446,7 @@ final class NodeTranslator {
         boolean countPadding = !max && n.integer("count_include_pad", 0) != 0;
         boolean ceil = n.integer("ceil_mode", 0) != 0;
         int[] p = win.pads();
-        if (p[0] > win.kernelH() / 2 || p[1] > win.kernelW() / 2 || p[2] > win.kernelH() / 2 || p[3] > win.kernelW() / 2) {
+        if (Math.max(p[0], p[2]) > win.kernelH() / 2 || Math.max(p[1], p[3]) > win.kernelW() / 2) {
             throw new Unsupported("padding " + Arrays.toString(p) + " over half the window");
         }
         Pool pool = new Pool(mode, win.kernelH(), win.kernelW(), win.strideH(), win.strideW(), p[0], p[1], ceil,
@@ -487,7 +488,7 @@ final class NodeTranslator {
                 List.of(n.feature(0)));
     }
 
-    /** The mean over H and W (PyTorch's {@code x.mean([2, 3])}): a global average pooling, flattened without keepdims. */
+    /** The mean over H and W (PyTorch's {@code x.mean([2, 3])}): a global average pooling, flattened unless kept. */
     private Feature reduceMean(NodeView n) {
         Feature x = n.feature(0);
         long[] axes = n.axes(1, 18);

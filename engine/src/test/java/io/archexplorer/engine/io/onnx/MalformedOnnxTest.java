@@ -140,7 +140,8 @@ class MalformedOnnxTest {
     void weightsThatDoNotFitTheInputAreAnError() {
         OnnxFixture f = new OnnxFixture(2);
         f.input("x", 1, 3, 4, 4);
-        String c = f.node("Conv", "conv", List.of("x", f.weights("w", 4, 5, 1, 1)), intsAttribute("kernel_shape", 1, 1));
+        String c = f.node("Conv", "conv", List.of("x", f.weights("w", 4, 5, 1, 1)),
+                intsAttribute("kernel_shape", 1, 1));
         assertEquals("fixture.onnx: node 'conv' (Conv): weights [4, 5, 1, 1] with group 1 need 5 input channels, the"
                 + " input has 3", failure(f.model(14, c)).getMessage());
     }

@@ -36,7 +36,8 @@ class PyTorchStyleImportTest {
     private static final OrtEnvironment ORT = OrtEnvironment.getEnvironment();
 
     /**
-     * Opset 14 (the first with HardSwish), symbolic batch: conv 3→8 (3×3, pad 1, bias) → BatchNormalization → Clip(0, 6) with Constant inputs
+     * Opset 14 (the first with HardSwish), symbolic batch: conv 3→8 (3×3, pad 1, bias) → BatchNormalization →
+     * Clip(0, 6) with Constant inputs
      * → channel shuffle (g = 2; the view's shape from Shape/Gather/Unsqueeze/Concat) → Split [4, 4] by input → SE on
      * the first half (ReduceMean over H, W; 1×1 conv 4→4 with bias; Sigmoid; Mul) and HardSwish on the second →
      * Concat → Slice of channels 0:6 → MaxPool 2×2/2 → flatten as PyTorch spells x.view(x.size(0), -1) → Gemm
@@ -71,7 +72,8 @@ class PyTorchStyleImportTest {
         String pool = f.node("MaxPool", "pool", List.of(chunk), intsAttribute("kernel_shape", 2, 2),
                 intsAttribute("strides", 2, 2));
         String n = f.node("Unsqueeze", "unsqueeze2", List.of(f.node("Gather", "gather2", List.of(
-                f.node("Shape", "shape2", List.of(pool)), f.constantInts("zero2", new long[0], 0))), f.ints("axes2", 0)));
+                f.node("Shape", "shape2", List.of(pool)), f.constantInts("zero2", new long[0], 0))),
+                f.ints("axes2", 0)));
         String flatShape = f.node("Concat", "flat_shape", List.of(n, f.ints("minus_one", -1)), intAttribute("axis", 0));
         String flat = f.node("Reshape", "flatten", List.of(pool, flatShape));
         String fc1 = f.node("Gemm", "fc1", List.of(flat, f.weights("fc1.weight", 10, 96), f.weights("fc1.bias", 10)),
