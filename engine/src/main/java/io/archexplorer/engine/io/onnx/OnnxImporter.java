@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads an ONNX model ({@code .onnx}, the protobuf binary) into a net of engine ops, with the file's weights for
@@ -39,6 +40,9 @@ public final class OnnxImporter {
     private static final long OLDEST_OPSET = 9;
     /** Read when a file declares no default-domain opset; the exporter's. */
     private static final long ASSUMED_OPSET = OnnxExporter.OPSET;
+
+    /** Names exporters give every graph (PyTorch's, over its versions); the file's name says more. */
+    private static final Set<String> GENERIC_GRAPH_NAMES = Set.of("torch_jit", "torch-jit-export", "main_graph");
 
     private final String source;
     private final OnnxProtos.Model model;
@@ -87,12 +91,13 @@ public final class OnnxImporter {
 
     /**
      * Reads a serialized ModelProto; {@code source} names it in messages, {@code fallbackName} names the net when the
-     * graph has no name. The buffer's bytes from 0 to its limit are the file.
+     * graph has no name of its own. The buffer's bytes from 0 to its limit are the file.
      */
     public static ImportedModel read(String source, String fallbackName, ByteBuffer bytes)
             throws ModelFileException {
         OnnxProtos.Model model = OnnxProtos.model(new ProtoReader(source, bytes));
-        String name = model.graph().name().isEmpty() ? fallbackName : model.graph().name();
+        String graphName = model.graph().name();
+        String name = graphName.isEmpty() || GENERIC_GRAPH_NAMES.contains(graphName) ? fallbackName : graphName;
         return new OnnxImporter(source, model, name).importGraph();
     }
 

@@ -26,10 +26,13 @@ import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.runtime.NetWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -40,8 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Damaged ONNX files: hand-written cases, each with the one-line message it must give, and seeded random mutations
- * (truncation, byte flips, corrupted lengths and varints, inserted, deleted and repeated runs) of an exported model
- * and a PyTorch-style one. Every outcome is a successful import or a {@link ModelFileException} naming the file, in
+ * (truncation, byte flips, corrupted lengths and varints, inserted, deleted and repeated runs) of an exported model,
+ * a hand-written PyTorch-style one and one PyTorch wrote. Every outcome is a successful import or a {@link ModelFileException} naming the file, in
  * bounded time: never another exception, a hang, an OutOfMemoryError or a stack overflow.
  */
 class MalformedOnnxTest {
@@ -168,13 +171,18 @@ class MalformedOnnxTest {
         assertEquals(12, CostAnalysis.analyze(m.document().net()).totals().params());
     }
 
-    static Stream<Arguments> mutations() {
-        byte[] exported = exportedNet();
-        byte[] pytorchStyle = PyTorchStyleImportTest.opset14Net();
+    static Stream<Arguments> mutations() throws IOException {
+        Map<String, byte[]> originals = new LinkedHashMap<>();
+        originals.put("exported", exportedNet());
+        originals.put("pytorch-style", PyTorchStyleImportTest.opset14Net());
+        try (InputStream in = MalformedOnnxTest.class.getResourceAsStream("/onnx/tiny_14.onnx")) {
+            originals.put("pytorch", in.readAllBytes());
+        }
+        List<String> names = List.copyOf(originals.keySet());
         return IntStream.range(0, MUTATIONS).mapToObj(seed -> {
-            byte[] original = seed % 2 == 0 ? exported : pytorchStyle;
-            Mutation m = Mutation.of(original, new Random(seed));
-            return Arguments.of((seed % 2 == 0 ? "exported" : "pytorch-style") + " #" + seed + ": " + m.what, m.bytes);
+            String name = names.get(seed % names.size());
+            Mutation m = Mutation.of(originals.get(name), new Random(seed));
+            return Arguments.of(name + " #" + seed + ": " + m.what, m.bytes);
         });
     }
 
