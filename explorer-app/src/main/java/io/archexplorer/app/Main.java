@@ -96,8 +96,8 @@ public final class Main {
             out.println("      " + c.summary());
         }
         out.println();
-        out.println("MODEL is a preset (resnet50, densenet121, ...), a family (resnet, ...), a .json model file or a"
-                + " Caffe .prototxt.");
+        out.println("MODEL is a preset (resnet50, densenet121, ...), a family (resnet, ...), a .json model file, a"
+                + " Caffe .prototxt or an .onnx model.");
         out.println("Run 'explorer list' for every family, preset and knob.");
     }
 }

@@ -37,7 +37,8 @@ public final class AnalyzeCommand implements Command {
     public int run(List<String> words, PrintStream out) throws IOException {
         Arguments a = Arguments.parse(name(), words, Set.of("set", "format"));
         String format = a.choice("format", "table", List.of("table", "json", "csv"));
-        LoadedModel model = models.load(a.single("MODEL (a preset, a family, a .json model file or a Caffe .prototxt)"),
+        LoadedModel model = models.load(
+                a.single("MODEL (a preset, a family, a .json model file, a Caffe .prototxt or an .onnx model)"),
                 a.knobSettings());
         Analysis analysis = CostAnalysis.analyze(model.net());
         switch (format) {

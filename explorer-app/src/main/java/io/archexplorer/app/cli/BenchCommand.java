@@ -55,7 +55,7 @@ public final class BenchCommand implements Command {
 
         RuntimeOptions options = new RuntimeOptions(threads, fuse, fuse);
         Profile profile;
-        try (CompiledNet compiled = CompiledNet.create(net, seed, options)) {
+        try (CompiledNet compiled = model.compile(net, seed, options)) {
             float[] input = randomInput(net, seed);
             profile = Profiler.measure(compiled, input, warmup, runs, (done, total) -> { },
                     CancellationToken.none());

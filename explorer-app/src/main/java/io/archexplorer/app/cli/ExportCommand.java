@@ -3,7 +3,6 @@ package io.archexplorer.app.cli;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.onnx.OnnxExporter;
 import io.archexplorer.engine.runtime.InsufficientMemoryException;
-import io.archexplorer.engine.runtime.NetWeights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class ExportCommand implements Command {
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());
         Net net = model.net();
         try {
-            OnnxExporter.write(net, NetWeights.generate(net, seed), file);
+            OnnxExporter.write(net, model.weights(net, seed), file);
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         } catch (InsufficientMemoryException | IllegalArgumentException e) {

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Turns the MODEL argument (a preset, a family or a model file: the project's .json or a Caffe .prototxt) plus
- * {@code --set} knobs into a net. Import warnings go to {@code warnings}, one line each.
+ * Turns the MODEL argument (a preset, a family or a model file: the project's .json, a Caffe .prototxt or an ONNX
+ * model) plus {@code --set} knobs into a net. Import warnings go to {@code warnings}, one line each.
  */
 public final class ModelSource {
     private final Catalog catalog;
@@ -67,7 +67,7 @@ public final class ModelSource {
             ImportedModel imported = ModelFiles.read(file);
             imported.warnings().forEach(warnings);
             NetDocument doc = imported.document();
-            return new LoadedModel(doc.net().name(), doc.family(), doc.knobs(), doc.net());
+            return new LoadedModel(doc.net().name(), doc.family(), doc.knobs(), doc.net(), imported.weights());
         } catch (ModelFileException e) {
             throw new UsageException(e.getMessage());
         }

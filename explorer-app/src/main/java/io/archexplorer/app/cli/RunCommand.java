@@ -43,14 +43,15 @@ public final class RunCommand implements Command {
         Net net = model.net();
         float[] input = RawTensors.read(inputFile, net.inputShape().elements(), net.inputShape().toString());
         float[] result;
-        try (CompiledNet compiled = CompiledNet.create(net, seed, RuntimeOptions.defaults().withThreads(threads))) {
+        try (CompiledNet compiled = model.compile(net, seed, RuntimeOptions.defaults().withThreads(threads))) {
             result = compiled.run(input);
         } catch (InsufficientMemoryException | IllegalArgumentException e) {
             // Too large, or a net the runtime cannot execute (an opaque layer, an op without a kernel).
             throw new UsageException(e.getMessage());
         }
         RawTensors.write(outputFile, result);
-        out.println("wrote " + net.finalShape() + " = " + result.length + " float32 values to " + outputFile);
+        out.println("wrote " + net.finalShape() + " = " + result.length + " float32 values to " + outputFile + " ("
+                + model.weightsOrigin(seed) + ")");
         return 0;
     }
 }

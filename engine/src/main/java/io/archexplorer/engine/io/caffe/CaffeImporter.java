@@ -151,6 +151,9 @@ public final class CaffeImporter {
             throw problem(at, "expected a 'name' for this layer");
         }
         String type = CaffeLayerOps.typeName(m.text("type", ""));
+        if (type.isEmpty()) {
+            throw problem(at, "layer '" + name + "': expected a 'type'");
+        }
         List<String> bottoms = m.all("bottom").stream().map(PrototxtMessage.Field::scalar).toList();
         List<String> tops = m.all("top").stream().map(PrototxtMessage.Field::scalar).toList();
         for (String bottom : bottoms) {
@@ -201,7 +204,8 @@ public final class CaffeImporter {
             throws ModelFileException {
         Op op;
         try {
-            op = CaffeLayerOps.of(type, at.message(), shapes(bottoms));
+            // Without bottoms the op is still made (add() then says how many it takes), from an unknown shape.
+            op = CaffeLayerOps.of(type, at.message(), bottoms.isEmpty() ? List.of(Shape.unknown()) : shapes(bottoms));
         } catch (CaffeLayerOps.Unsupported e) {
             opaque(at, name, type, bottoms, tops, e.getMessage() + " is not supported");
             return;
@@ -294,6 +298,13 @@ public final class CaffeImporter {
         String unique = name;
         for (int k = 2; !layerNames.add(unique); k++) {
             unique = name + "#" + k;
+        }
+        if (bottoms.size() < op.minInputs() || bottoms.size() > op.maxInputs()) {
+            String takes = op.minInputs() == op.maxInputs() ? "" + op.minInputs()
+                    : op.maxInputs() == Integer.MAX_VALUE ? op.minInputs() + " or more"
+                    : op.minInputs() + " to " + op.maxInputs();
+            throw problem(at, "layer '" + name + "': " + op.kind() + " takes " + takes + " bottoms, got "
+                    + bottoms.size());
         }
         List<String> inputs = bottoms.stream().map(b -> blobs.get(b).layer()).toList();
         List<Shape> inputShapes = shapes(bottoms);

@@ -70,6 +70,18 @@ class CaffeImporterTest {
                 error(INPUT + conv("c3", "data", "c3", "num_output: four kernel_size: 1")));
     }
 
+    /** Found by CaffeMutationTest: these failed with exceptions other than ModelFileException, or without a place. */
+    @Test
+    void aLayerWithoutTypeOrWithTheWrongNumberOfBottomsIsALocatedError() {
+        assertEquals("net.prototxt:6:1: layer 'r': expected a 'type'",
+                error(INPUT + "layer { name: \"r\" bottom: \"data\" top: \"r\" }"));
+        assertEquals("net.prototxt:6:1: layer 'r': relu takes 1 bottoms, got 0",
+                error(INPUT + "layer { name: \"r\" type: \"ReLU\" top: \"r\" }"));
+        assertEquals("net.prototxt:6:1: layer 'r': relu takes 1 bottoms, got 2",
+                error(INPUT + "layer { name: \"r\" type: \"ReLU\" bottom: \"data\" bottom: \"data\""
+                        + " top: \"r\" }"));
+    }
+
     @Test
     void aNetWithoutAnInputIsRefused() {
         assertEquals("net.prototxt: expected an input: 'input' with 'input_dim' or 'input_shape', an Input layer,"
