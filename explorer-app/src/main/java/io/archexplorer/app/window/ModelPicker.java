@@ -58,16 +58,18 @@ public final class ModelPicker extends VBox {
         if (name == null || selected != null && selected.getValue().name().equals(name)) {
             return;
         }
-        for (TreeItem<Entry> family : tree.getRoot().getChildren()) {
-            for (TreeItem<Entry> item : family.getValue().name().equals(name) ? List.of(family)
-                    : family.getChildren()) {
-                if (item.getValue().name().equals(name)) {
-                    filling = true;
-                    family.setExpanded(true);
-                    tree.getSelectionModel().select(item);
-                    tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
-                    filling = false;
-                    return;
+        // A preset wins over a family of the same name (mobilenet_v2 is both), as when opening by name.
+        for (boolean presets : new boolean[] {true, false}) {
+            for (TreeItem<Entry> family : tree.getRoot().getChildren()) {
+                for (TreeItem<Entry> item : presets ? family.getChildren() : List.of(family)) {
+                    if (item.getValue().name().equals(name)) {
+                        filling = true;
+                        family.setExpanded(true);
+                        tree.getSelectionModel().select(item);
+                        tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+                        filling = false;
+                        return;
+                    }
                 }
             }
         }
