@@ -134,15 +134,19 @@ public final class ExplorerModel {
             fileError.set(e.getMessage());
             return;
         }
-        undo.clear();
-        redo.clear();
-        updateHistoryFlags();
-        submit(() -> Variants.build(spec, null, settings.get()), true, null);
+        RunSettings s = settings.get();
+        submit(() -> Variants.build(spec, null, s), true, published -> forgetHistory());
     }
 
     public void openFile(Path file) {
         RunSettings s = settings.get();
-        submit(() -> Variants.read(file, s), true, null);
+        submit(() -> Variants.read(file, s), true, published -> forgetHistory());
+    }
+
+    /** A newly opened model starts a new knob history (the old one is about another model). */
+    private void forgetHistory() {
+        undo.clear();
+        redo.clear();
     }
 
     // ---- knobs and history ----
