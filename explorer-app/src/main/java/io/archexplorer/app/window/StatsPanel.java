@@ -55,6 +55,11 @@ public final class StatsPanel extends GridPane {
             addRow(r++, name, value, change(row.vsPrevious(), row.lowerIsBetter()),
                     change(row.vsBaseline(), row.lowerIsBetter()));
         }
+        if (v.declaredBatch() > 1) {
+            Label note = new Label("the file declares batch " + v.declaredBatch() + "; figures are per image");
+            note.getStyleClass().add("muted");
+            add(note, 0, r, 4, 1);
+        }
     }
 
     private static Label header(String text) {
