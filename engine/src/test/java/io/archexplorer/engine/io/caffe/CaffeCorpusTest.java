@@ -97,10 +97,14 @@ class CaffeCorpusTest {
 
     /**
      * Mult-adds where the Caffe net computes exactly what torchvision's does, so PyTorch's figure applies: VGG-16
-     * (same layers, 224×224) and Inception v3 (299×299; its Caffe pooling rounds up but every pooled size is exact).
+     * (same layers, 224×224) and Inception v3 (299×299; its Caffe pooling rounds up but every pooled size is exact);
+     * and SE-ResNeXt-50, whose trunk is torchvision's resnext50_32x4d (stride in the grouped 3×3, pool1 3×3/2 without
+     * padding gives 56×56 in Caffe too): PyTorch's 4,230,480,872 plus the SE blocks' two fc layers (1×1 convolutions
+     * on a 1×1 map, so as many mult-adds as their 2,530,992 params, counted in the test above).
      */
     @ParameterizedTest
-    @CsvSource({"netscope_preset_vgg-16, 15483821032", "inception_v3, 5713217096"})
+    @CsvSource({"netscope_preset_vgg-16, 15483821032", "inception_v3, 5713217096",
+        "se_resnext50_32x4d, 4233011864"})
     void multAddsAgreeWithPyTorch(String name, long multAdds) throws Exception {
         assertEquals(multAdds, CostAnalysis.analyze(load(name + ".prototxt").document().net()).totals().multAdds());
     }
