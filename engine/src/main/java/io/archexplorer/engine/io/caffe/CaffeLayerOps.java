@@ -134,11 +134,14 @@ final class CaffeLayerOps {
             return new Pool(mode, in.h(), in.w(), 1, 1, 0, 0, true, true, true);
         }
         Window w = Window.of(p);
-        boolean ceil = switch (p.text("round_mode", "CEIL")) {
-            case "CEIL", "0" -> true;
-            case "FLOOR", "1" -> false;
-            default -> throw new Unsupported("pooling round_mode " + p.text("round_mode", ""));
-        };
+        // Newer Caffe says round_mode; the fork many Torch-converted models need (BVLC/caffe PR #3057) says
+        // ceil_mode, and files converted with it write "ceil_mode: false" to round down as Torch does.
+        boolean ceil = p.has("ceil_mode") && !p.has("round_mode") ? p.bool("ceil_mode", true)
+                : switch (p.text("round_mode", "CEIL")) {
+                    case "CEIL", "0" -> true;
+                    case "FLOOR", "1" -> false;
+                    default -> throw new Unsupported("pooling round_mode " + p.text("round_mode", ""));
+                };
         return new Pool(mode, w.kernelH, w.kernelW, w.strideH, w.strideW, w.padH, w.padW, ceil, true, ceil);
     }
 

@@ -100,11 +100,13 @@ class CaffeCorpusTest {
      * (same layers, 224×224) and Inception v3 (299×299; its Caffe pooling rounds up but every pooled size is exact);
      * and SE-ResNeXt-50, whose trunk is torchvision's resnext50_32x4d (stride in the grouped 3×3, pool1 3×3/2 without
      * padding gives 56×56 in Caffe too): PyTorch's 4,230,480,872 plus the SE blocks' two fc layers (1×1 convolutions
-     * on a 1×1 map, so as many mult-adds as their 2,530,992 params, counted in the test above).
+     * on a 1×1 map, so as many mult-adds as their 2,530,992 params, counted in the test above). ResNeXt-50 and
+     * DenseNet-121 (converted from Torch; pool1 says {@code ceil_mode: false}, so it rounds down as Torch does)
+     * equal torchvision's resnext50_32x4d and densenet121 exactly.
      */
     @ParameterizedTest
     @CsvSource({"netscope_preset_vgg-16, 15483821032", "inception_v3, 5713217096",
-        "se_resnext50_32x4d, 4233011864"})
+        "se_resnext50_32x4d, 4233011864", "resnext50_32x4d, 4230480872", "densenet121, 2834162664"})
     void multAddsAgreeWithPyTorch(String name, long multAdds) throws Exception {
         assertEquals(multAdds, CostAnalysis.analyze(load(name + ".prototxt").document().net()).totals().multAdds());
     }
