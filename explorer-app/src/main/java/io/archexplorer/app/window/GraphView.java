@@ -97,20 +97,17 @@ public final class GraphView extends Region {
      * at a readable size across the view's width, to be scrolled down from, as one reads a paper's figure.
      */
     private void firstView() {
-        Diagram d = model.diagramProperty().get();
-        double w = getWidth();
-        double h = getHeight();
-        if (d == null || w <= 0 || h <= 0) {
-            fitPending = true;
+        Diagram d = diagramToPlace();
+        if (d == null) {
             return;
         }
-        double whole = Math.min(w / (d.width() + 2 * MARGIN), h / (d.height() + 2 * MARGIN));
-        if (whole >= READABLE_SCALE * textScale) {
+        double w = getWidth();
+        double across = w / (d.width() + 2 * MARGIN);
+        if (Math.min(across, getHeight() / (d.height() + 2 * MARGIN)) >= READABLE_SCALE * textScale) {
             fit();
             return;
         }
-        fitPending = false;
-        scale = clamp(w / (d.width() + 2 * MARGIN), READABLE_SCALE * textScale, textScale);
+        scale = clamp(across, READABLE_SCALE * textScale, textScale);
         translateX = Math.max(MARGIN, (w - d.width() * scale) / 2);
         translateY = MARGIN;
         redraw();
@@ -118,18 +115,23 @@ public final class GraphView extends Region {
 
     /** Scales the whole graph into the view (never above natural size) and centres it. */
     public void fit() {
-        Diagram d = model.diagramProperty().get();
-        double w = getWidth();
-        double h = getHeight();
-        if (d == null || w <= 0 || h <= 0) {
-            fitPending = true;
+        Diagram d = diagramToPlace();
+        if (d == null) {
             return;
         }
-        fitPending = false;
+        double w = getWidth();
+        double h = getHeight();
         scale = clamp(Math.min(w / (d.width() + 2 * MARGIN), h / (d.height() + 2 * MARGIN)), MIN_SCALE, textScale);
         translateX = (w - d.width() * scale) / 2;
         translateY = (h - d.height() * scale) / 2;
         redraw();
+    }
+
+    /** The diagram, once there is one and a view size to place it in; until then placing waits for the layout. */
+    private Diagram diagramToPlace() {
+        Diagram d = model.diagramProperty().get();
+        fitPending = d == null || getWidth() <= 0 || getHeight() <= 0;
+        return fitPending ? null : d;
     }
 
     /** Enlarges (or restores) the drawing for presentation mode, keeping the centre of the view in place. */
