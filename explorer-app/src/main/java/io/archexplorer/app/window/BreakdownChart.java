@@ -26,6 +26,8 @@ public final class BreakdownChart extends VBox {
     static final String TIME = "measured time";
 
     private final ExplorerModel model;
+    private boolean shown = true;
+    private boolean stale;
     private final BarChart<String, Number> chart;
     private final Label caption = new Label();
     /** One tooltip for every bar, its text set as the mouse enters a bar: a tooltip each would cost more than the
@@ -55,10 +57,29 @@ public final class BreakdownChart extends VBox {
         getChildren().setAll(chart, caption);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        model.variantProperty().addListener((o, was, now) -> refresh());
-        model.measurementProperty().addListener((o, was, now) -> refresh());
+        model.variantProperty().addListener((o, was, now) -> refreshIfShown());
+        model.measurementProperty().addListener((o, was, now) -> refreshIfShown());
         model.measuringProperty().addListener((o, was, now) -> updateCaption());
         refresh();
+    }
+
+    /**
+     * Told by the window whether its tab is on screen. A chart's layout is costly (tens of ms for a new series),
+     * so a hidden chart only notes that it is stale and catches up when shown: knob changes stay fast.
+     */
+    public void setShown(boolean on) {
+        shown = on;
+        if (on && stale) {
+            refresh();
+        }
+    }
+
+    private void refreshIfShown() {
+        if (shown) {
+            refresh();
+        } else {
+            stale = true;
+        }
     }
 
     BarChart<String, Number> chart() {
@@ -66,6 +87,7 @@ public final class BreakdownChart extends VBox {
     }
 
     private void refresh() {
+        stale = false;
         Variant v = model.variant();
         Profile profile = measuredProfile();
         List<CategoryShares> shares = v == null ? List.of() : CategoryShares.of(v.analysis(), profile);

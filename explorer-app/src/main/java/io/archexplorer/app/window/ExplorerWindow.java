@@ -142,8 +142,12 @@ public final class ExplorerWindow extends BorderPane {
         Tab warningsTab = new Tab("Warnings", warnings);
         warnings.getItems().addListener((ListChangeListener<String>) c -> warningsTab.setText(
                 warnings.getItems().isEmpty() ? "Warnings" : "Warnings (" + warnings.getItems().size() + ")"));
+        BreakdownChart breakdown = new BreakdownChart(model);
+        Tab breakdownTab = new Tab("Breakdown", breakdown);
+        breakdown.setShown(false);
+        breakdownTab.selectedProperty().addListener((o, was, on) -> breakdown.setShown(on));
         bottomTabs.getTabs().addAll(new Tab("Layers", table), new Tab("Compare", new ComparePane(model)),
-                new Tab("Breakdown", new BreakdownChart(model)), warningsTab);
+                breakdownTab, warningsTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centerColumn.setOrientation(Orientation.VERTICAL);
         centerColumn.getItems().addAll(graphBox, bottomTabs);

@@ -5,6 +5,7 @@ import io.archexplorer.app.diagram.DiagramPainter;
 import io.archexplorer.app.diagram.HeatStyle;
 import io.archexplorer.app.diagram.NodeStyle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -51,6 +52,8 @@ public final class GraphView extends Region {
     private NodeStyle style = NodeStyle.CATEGORIES;
     /** Presentation mode draws everything larger: readable sizes are multiplied by this. */
     private double textScale = 1;
+    private List<NodeStyle.LegendEntry> legendEntries = List.of();
+    private Overlay legendOverlay;
 
     public GraphView(ExplorerModel model) {
         this.model = model;
@@ -213,23 +216,34 @@ public final class GraphView extends Region {
             style = new HeatStyle(overlay == Overlay.TIME ? "time" : overlay == Overlay.MAC ? "MAC" : "mult-adds",
                     HeatShares.of(overlay, d, model.variant(), model.measurementProperty().get()));
         }
-        legend.getChildren().clear();
-        if (d != null) {
-            Label title = new Label(overlay.toString());
-            title.getStyleClass().add("legend-title");
-            legend.getChildren().add(title);
-            for (NodeStyle.LegendEntry e : style.legend(d)) {
-                Rectangle swatch = new Rectangle(18, 11, FxSurface.fx(e.color().lighter(
-                        style == NodeStyle.CATEGORIES ? 0.84 : 0)));
-                swatch.setStroke(FxSurface.fx(e.color()));
-                swatch.setArcWidth(4);
-                swatch.setArcHeight(4);
-                HBox row = new HBox(7, swatch, new Label(e.label()));
-                row.setAlignment(Pos.CENTER_LEFT);
-                legend.getChildren().add(row);
-            }
+        List<NodeStyle.LegendEntry> entries = d == null ? List.of() : style.legend(d);
+        // Rebuilt only when it changes: new nodes cost a CSS pass on every knob tick.
+        if (!entries.equals(legendEntries) || !overlay.equals(legendOverlay)) {
+            legendEntries = entries;
+            legendOverlay = overlay;
+            showLegend(overlay, entries);
         }
         redraw();
+    }
+
+    private void showLegend(Overlay overlay, List<NodeStyle.LegendEntry> entries) {
+        legend.getChildren().clear();
+        if (entries.isEmpty()) {
+            return;
+        }
+        Label title = new Label(overlay.toString());
+        title.getStyleClass().add("legend-title");
+        legend.getChildren().add(title);
+        for (NodeStyle.LegendEntry e : entries) {
+            Rectangle swatch = new Rectangle(18, 11, FxSurface.fx(e.color().lighter(
+                    style == NodeStyle.CATEGORIES ? 0.84 : 0)));
+            swatch.setStroke(FxSurface.fx(e.color()));
+            swatch.setArcWidth(4);
+            swatch.setArcHeight(4);
+            HBox row = new HBox(7, swatch, new Label(e.label()));
+            row.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(row);
+        }
     }
 
     @Override
