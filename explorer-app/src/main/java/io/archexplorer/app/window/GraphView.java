@@ -4,6 +4,7 @@ import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.diagram.DiagramPainter;
 import io.archexplorer.app.diagram.HeatStyle;
 import io.archexplorer.app.diagram.NodeStyle;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,10 @@ public final class GraphView extends Region {
             return;
         }
         scale = clamp(across, READABLE_SCALE * textScale, textScale);
-        translateX = Math.max(MARGIN, (w - d.width() * scale) / 2);
-        translateY = MARGIN;
+        // The input box at the top centre: a wide net (DenseNet's long skip lines) must not start off to one side.
+        Diagram.Node input = d.nodes().stream().min(Comparator.comparingDouble(Diagram.Node::y)).orElseThrow();
+        translateX = w / 2 - input.x() * scale;
+        translateY = MARGIN - (input.y() - input.height() / 2) * scale;
         redraw();
     }
 
