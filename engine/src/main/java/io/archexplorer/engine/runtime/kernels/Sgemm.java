@@ -51,6 +51,8 @@ public final class Sgemm {
     static final int NC = 1024;
     /** Below this many columns the product runs as dot products (see class comment). */
     static final int NARROW_N = 8;
+    /** A packed B block up to this many floats (a quarter of L2) is swept row tile by row tile. */
+    static final int SMALL_B_BLOCK = 1 << 16;
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
     /** Column chunks handed out per thread: enough to even out a busy core, few enough to keep B panels wide. */
@@ -150,19 +152,26 @@ public final class Sgemm {
                 packB(b, bOffset + pc * ldb + jc, ldb, kc, nc, packedB);
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
-                    // B micro-panel (kc×NR) outer so it stays in L1 while the rows of A stream past it from L2.
-                    for (int jr = 0; jr < nc; jr += NR) {
+                    // A large B block: its micro-panel (kc×NR) outer so it stays in L1 while the rows of A stream
+                    // past it from L2. A small one (short K) stays in L1/L2 whole, so the row tile goes outer
+                    // instead and C is written as MR long sequential streams that the prefetcher follows; the other
+                    // order writes MR·NR floats into each of all mc rows in turn, and when C is not in cache (a
+                    // large pointwise output) every such short run waits for its own lines from memory.
+                    boolean rowsInner = (long) kc * nc > SMALL_B_BLOCK;
+                    int rowTiles = ceilDiv(mc, MR);
+                    int colTiles = ceilDiv(nc, NR);
+                    for (int t = 0; t < rowTiles * colTiles; t++) {
+                        int jr = (rowsInner ? t / rowTiles : t % colTiles) * NR;
+                        int ir = (rowsInner ? t % rowTiles : t / colTiles) * MR;
                         int cols = Math.min(NR, nc - jr);
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int rows = Math.min(MR, mc - ir);
-                            int row0 = aOffset + (ic + ir) * lda + pc;
-                            // Missing rows of an edge tile re-read the last real row; their results are dropped.
-                            microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda,
-                                    row0 + Math.min(2, rows - 1) * lda, row0 + Math.min(3, rows - 1) * lda,
-                                    packedB, jr * kc, kc,
-                                    c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows, cols, loadC, finishHere,
-                                    ic + ir, edgeTile);
-                        }
+                        int rows = Math.min(MR, mc - ir);
+                        int row0 = aOffset + (ic + ir) * lda + pc;
+                        // Missing rows of an edge tile re-read the last real row; their results are dropped.
+                        microKernel(a, row0, row0 + Math.min(1, rows - 1) * lda,
+                                row0 + Math.min(2, rows - 1) * lda, row0 + Math.min(3, rows - 1) * lda,
+                                packedB, jr * kc, kc,
+                                c, cOffset + (ic + ir) * ldc + jc + jr, ldc, rows, cols, loadC, finishHere,
+                                ic + ir, edgeTile);
                     }
                 }
             }
