@@ -15,8 +15,8 @@ import java.util.Arrays;
  *       computed once per piece instead of a bounds test per element.</li>
  *   <li>That needs stride 1 along the row. For a horizontal stride {@code s} the input is first split once into
  *       {@code s} column phases ({@link #splitColumnPhases}, phase {@code q} holds columns {@code q, q+s, ...}):
- *       a tap then reads consecutive elements of one phase. The scalar gather happens once per input element
- *       instead of once per tap per output (49 times less often for a 7×7 stride-2 stem).</li>
+ *       a tap then reads consecutive elements of one phase. The gather ({@link ColumnPhases}) happens once per
+ *       input element instead of once per tap per output (49 times less often for a 7×7 stride-2 stem).</li>
  * </ul>
  * The source read by {@link #expand} is the group's input itself when {@code strideWidth == 1} and its phase
  * split otherwise: per channel, {@code s} planes of {@code inHeight × phaseWidth(g)} floats.
@@ -46,16 +46,12 @@ final class Im2col {
                                          int firstChannel, int endChannel, float[] phases) {
         int stride = g.strideWidth();
         int phaseWidth = phaseWidth(g);
+        int phasePlane = g.inHeight() * phaseWidth;
         int inWidth = g.inWidth();
         for (int c = firstChannel; c < endChannel; c++) {
             for (int y = 0; y < g.inHeight(); y++) {
-                int src = inputOffset + (c * g.inHeight() + y) * inWidth;
-                for (int q = 0; q < stride; q++) {
-                    int dst = ((c * stride + q) * g.inHeight() + y) * phaseWidth;
-                    for (int x = q, i = 0; x < inWidth; x += stride, i++) {
-                        phases[dst + i] = input[src + x];
-                    }
-                }
+                ColumnPhases.split(input, inputOffset + (c * g.inHeight() + y) * inWidth, inWidth, stride, 0,
+                        phases, c * stride * phasePlane + y * phaseWidth, phasePlane);
             }
         }
     }
