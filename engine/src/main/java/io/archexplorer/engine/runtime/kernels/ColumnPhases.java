@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * in-register permutes and a blend per phase (a strided vector load does not exist; on JDK 17 a gather costs
  * more than this); other strides, rare, go element by element.
  */
-final class ColumnPhases {
+public final class ColumnPhases {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int VL = SPECIES.length();
@@ -34,7 +34,7 @@ final class ColumnPhases {
      * @param lead        columns before the row's first element (a left padding), {@code >= 0}
      * @param phaseStride distance in {@code dst} between the starts of consecutive phases
      */
-    static void split(float[] src, int from, int length, int stride, int lead,
+    public static void split(float[] src, int from, int length, int stride, int lead,
                       float[] dst, int dstOffset, int phaseStride) {
         if (stride == 1) {
             System.arraycopy(src, from, dst, dstOffset + lead, length);
