@@ -1,9 +1,8 @@
 package io.archexplorer.engine.runtime.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,9 +19,11 @@ public final class ColumnPhases {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int VL = SPECIES.length();
-    /** Ints in half a vector: one per (even, odd) pair of floats. */
-    private static final VectorSpecies<Integer> HALF_INTS =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
+    /** Lane i takes lane 2i mod VL: the even lanes of a vector, twice over. */
+    private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(SPECIES, i -> 2 * i % VL);
+    /** Lane i takes lane (2i + 1) mod VL: the odd lanes, twice over. */
+    private static final VectorShuffle<Float> ODD_LANES = VectorShuffle.fromOp(SPECIES, i -> (2 * i + 1) % VL);
+    private static final VectorMask<Float> UPPER_HALF = VectorMask.fromLong(SPECIES, -1L << (VL / 2));
 
     private ColumnPhases() {
     }
@@ -42,18 +43,19 @@ public final class ColumnPhases {
         }
         int x = 0;
         if (stride == 2) {
-            // From x = lead mod 2 on, x + lead is even: the even elements of 2·VL go to phase 0, the odd ones to
-            // phase 1, both from (x + lead) / 2.
+            // From x = lead mod 2 on, x + lead is even: of 2·VL elements the even ones go to phase 0, the odd
+            // ones to phase 1, both from (x + lead) / 2 (permutes that C2 on JDK 17 compiles reliably; a
+            // long-to-int narrowing does the same in fewer instructions but falls back to slow Java code
+            // wherever C2 does not see its species as a constant).
             x = Math.min(length, lead % 2);
             splitScalar(src, from, 0, x, stride, lead, dst, dstOffset, phaseStride);
-            for (; x + VL <= length; x += VL) {
-                // The vector as VL/2 longs, each an (even, odd) pair: truncating the longs to ints keeps the even
-                // elements, shifting them right by 32 first keeps the odd ones (little-endian lanes).
-                LongVector pairs = FloatVector.fromArray(SPECIES, src, from + x).reinterpretAsLongs();
+            for (; x + 2 * VL <= length; x += 2 * VL) {
+                FloatVector low = FloatVector.fromArray(SPECIES, src, from + x);
+                FloatVector high = FloatVector.fromArray(SPECIES, src, from + x + VL);
                 int at = dstOffset + (x + lead) / 2;
-                pairs.convertShape(VectorOperators.L2I, HALF_INTS, 0).reinterpretAsFloats().intoArray(dst, at);
-                pairs.lanewise(VectorOperators.LSHR, 32).convertShape(VectorOperators.L2I, HALF_INTS, 0)
-                        .reinterpretAsFloats().intoArray(dst, at + phaseStride);
+                low.rearrange(EVEN_LANES).blend(high.rearrange(EVEN_LANES), UPPER_HALF).intoArray(dst, at);
+                low.rearrange(ODD_LANES).blend(high.rearrange(ODD_LANES), UPPER_HALF)
+                        .intoArray(dst, at + phaseStride);
             }
         }
         splitScalar(src, from, x, length, stride, lead, dst, dstOffset, phaseStride);
@@ -66,10 +68,20 @@ public final class ColumnPhases {
     private static void splitScalar(float[] src, int from, int start, int end, int stride, int lead,
                                     float[] dst, int dstOffset, int phaseStride) {
         for (int q = 0; q < stride; q++) {
-            int x = start + Math.floorMod(q - lead - start, stride);
-            for (int i = dstOffset + q * phaseStride + (x + lead) / stride; x < end; x += stride, i++) {
+            int x = start + floorMod(q - lead - start, stride);
+            for (int i = dstOffset + q * phaseStride + divide(x + lead, stride); x < end; x += stride, i++) {
                 dst[i] = src[from + x];
             }
         }
+    }
+
+    /** {@code Math.floorMod}, with a shortcut for stride 2 (callers split every row of a layer). */
+    private static int floorMod(int x, int stride) {
+        return stride == 2 ? x & 1 : Math.floorMod(x, stride);
+    }
+
+    /** {@code x / stride} for {@code x >= 0}, with a shortcut for stride 2. */
+    private static int divide(int x, int stride) {
+        return stride == 2 ? x >> 1 : x / stride;
     }
 }

@@ -2,6 +2,8 @@ package io.archexplorer.engine.runtime.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,17 +17,16 @@ import jdk.incubator.vector.VectorSpecies;
  *       vectors) that stays in L1/L2. The border is zeroed once per call, since every plane writes the same
  *       interior, so per plane the copy is one {@code System.arraycopy} per input row. After that no load needs
  *       a bounds test: 16 neighbouring outputs read 16 neighbouring floats per tap.</li>
- *   <li>With a horizontal stride s the scratch plane is kept as s column phases ({@link ColumnPhases}: phase q
- *       holds padded columns q, q+s, ...), split while copying. A tap of 16 neighbouring outputs then reads 16
- *       neighbouring floats of one phase, so only the kept outputs are computed: for stride 2 half the FMAs
- *       and half the dense rows of computing at stride 1 and keeping every other value. Vertical strides just
- *       skip rows.</li>
  *   <li>Output vectors are accumulated in registers, starting from the bias; the activation is applied before
  *       the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out (so
  *       partial vectors at row ends need no masked stores). 3×3 kernels with vertical stride 1 or 2 (nearly
  *       all depthwise layers) walk down the plane loading each input row once for all the output rows it
  *       feeds, weights in registers; other kernels run a generic loop over precomputed tap offsets, four
  *       independent accumulators at a time.</li>
+ *   <li>A horizontal stride is handled by computing the row at stride 1 and keeping every s-th value: a
+ *       strided vector load does not exist, and on JDK 17 gathers and two-vector shuffles cost more than the
+ *       extra FMAs (for stride 2: twice the FMAs, but only the outputs are deinterleaved, not every input
+ *       element). Vertical strides just skip rows.</li>
  * </ul>
  *
  * <p>Threading: channel planes are independent; runs of them are handed out to threads as they finish.
@@ -35,10 +36,14 @@ public final class DepthwiseConv2d {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int VL = SPECIES.length();
     /** Less work than this per thread costs more in hand-off than it saves. */
-    private static final long MIN_FLOPS_PER_THREAD = 1L << 20;
+    private static final long MIN_FLOPS_PER_THREAD = 1L << 18;
     /** Runs of planes handed out per thread: enough to even out a busy core, few enough to keep setup cheap. */
     private static final int CHUNKS_PER_THREAD = 4;
 
+    /** Lane i takes lane 2i mod VL: the even lanes of a vector, twice over. */
+    private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(SPECIES, i -> 2 * i % VL);
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+    private static final VectorMask<Float> UPPER_HALF = VectorMask.fromLong(SPECIES, -1L << (VL / 2));
 
     private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
     private static final ThreadScratch DENSE_OUTPUT = new ThreadScratch();
@@ -62,61 +67,62 @@ public final class DepthwiseConv2d {
                 outputOffset));
     }
 
-    /** The per-geometry layout of the scratch planes, and the loop over a range of channel planes using it. */
+    /** The per-geometry layout of the scratch plane, and the loop over a range of planes using it. */
     private static final class PlaneSweep {
         private final ConvGeometry g;
         private final int outHeight;
         private final int outWidth;
+        /** Outputs per row computed at stride 1, of which every strideWidth-th is kept. */
+        private final int denseWidth;
         private final int vectorsPerRow;
         private final int paddedRows;
-        /** Row length of each column phase of the padded plane. */
-        private final int phaseWidth;
-        /** Floats of one column phase: {@code paddedRows × phaseWidth}. */
-        private final int phaseSize;
-        /** Input columns copied: those some output reads. */
-        private final int copiedWidth;
-        /** Where each tap reads in the phases, relative to its output's first tap. */
+        private final int paddedWidth;
+        /** Where each tap reads in the padded plane, relative to its output's first tap. */
         private final int[] tapOffsets;
         /** Whether {@link #slideDownRows3x3} applies. */
         private final boolean slidesDownRows;
-        /** Index in the phases of the first tap of each output vector (saves divisions per vector). */
+        /** Index in the padded plane of the first tap of each dense output vector (saves divisions per vector). */
         private final int[] vectorStarts;
+        /** Input columns copied (those some output reads), in whole vectors, and the lanes of the last one. */
+        private final int copiedWidth;
+        private final int copiedVectors;
+        private final VectorMask<Float> lastCopiedLanes;
 
         PlaneSweep(ConvGeometry g) {
             this.g = g;
-            int stride = g.strideWidth();
             outHeight = g.outHeight();
             outWidth = g.outWidth();
+            denseWidth = (outWidth - 1) * g.strideWidth() + 1;
             paddedRows = (outHeight - 1) * g.strideHeight() + (g.kernelHeight() - 1) * g.dilationHeight() + 1;
-            vectorsPerRow = (outWidth + VL - 1) / VL;
+            vectorsPerRow = (denseWidth + VL - 1) / VL;
             slidesDownRows = g.kernelHeight() == 3 && g.kernelWidth() == 3 && g.strideHeight() <= 2
                     && g.dilationHeight() == 1;
-            // Tap kx of output column x reads padded column s·x + kx·d: phase (kx·d) mod s, column x + (kx·d) / s.
-            phaseWidth = vectorsPerRow * VL + (g.kernelWidth() - 1) * g.dilationWidth() / stride;
-            phaseSize = paddedRows * phaseWidth;
-            copiedWidth = Math.max(0, Math.min(g.inWidth(), stride * phaseWidth - g.padLeft()));
+            paddedWidth = vectorsPerRow * VL + (g.kernelWidth() - 1) * g.dilationWidth();
+            copiedWidth = Math.max(0, Math.min(g.inWidth(), paddedWidth - g.padLeft()));
+            copiedVectors = (copiedWidth + VL - 1) / VL;
+            lastCopiedLanes = SPECIES.indexInRange((copiedVectors - 1) * VL, copiedWidth);
             vectorStarts = new int[outHeight * vectorsPerRow];
             for (int oy = 0; oy < outHeight; oy++) {
                 for (int v = 0; v < vectorsPerRow; v++) {
-                    vectorStarts[oy * vectorsPerRow + v] = oy * g.strideHeight() * phaseWidth + v * VL;
+                    vectorStarts[oy * vectorsPerRow + v] = oy * g.strideHeight() * paddedWidth + v * VL;
                 }
             }
             tapOffsets = new int[g.kernelHeight() * g.kernelWidth()];
             for (int ky = 0; ky < g.kernelHeight(); ky++) {
                 for (int kx = 0; kx < g.kernelWidth(); kx++) {
-                    int column = kx * g.dilationWidth();
-                    tapOffsets[ky * g.kernelWidth() + kx] = column % stride * phaseSize
-                            + ky * g.dilationHeight() * phaseWidth + column / stride;
+                    tapOffsets[ky * g.kernelWidth() + kx] =
+                            ky * g.dilationHeight() * paddedWidth + kx * g.dilationWidth();
                 }
             }
         }
 
         void run(int firstPlane, int endPlane, float[] input, int inputOffset, float[] weights, int weightOffset,
                  Epilogue epilogue, float[] output, int outputOffset) {
-            int paddedSize = g.strideWidth() * phaseSize;
-            float[] padded = PADDED_PLANE.floats(paddedSize);
-            Arrays.fill(padded, 0, paddedSize, 0f);
-            float[] dense = DENSE_OUTPUT.floats(outHeight * vectorsPerRow * VL);
+            // A vector of slack after the padded plane for the last row's copy, two after the dense rows for the
+            // last row's stride-2 reads.
+            float[] padded = PADDED_PLANE.floats(paddedRows * paddedWidth + VL);
+            Arrays.fill(padded, 0, paddedRows * paddedWidth + VL, 0f);
+            float[] dense = DENSE_OUTPUT.floats((outHeight * vectorsPerRow + 2) * VL);
             for (int plane = firstPlane; plane < endPlane; plane++) {
                 int channel = plane % g.inChannels();
                 copyInterior(input, inputOffset + plane * g.inPlaneSize(), padded);
@@ -125,12 +131,27 @@ public final class DepthwiseConv2d {
             }
         }
 
-        /** Copies the input rows into the padded phases; rows and columns no output reads are left out. */
+        /**
+         * Copies the input rows into the padded plane in whole vectors (a narrow plane's rows are shorter than a
+         * call to {@code System.arraycopy} costs). Lanes past the row are zeroed: they land on the right padding,
+         * the next row's left padding, or data of the next row, which is copied after.
+         */
         private void copyInterior(float[] input, int inputPlane, float[] padded) {
+            // Input rows and columns past the last ones any output reads are left out.
             int endRow = Math.min(g.inHeight(), paddedRows - g.padTop());
             for (int iy = 0; iy < endRow; iy++) {
-                ColumnPhases.split(input, inputPlane + iy * g.inWidth(), copiedWidth, g.strideWidth(), g.padLeft(),
-                        padded, (iy + g.padTop()) * phaseWidth, phaseSize);
+                int src = inputPlane + iy * g.inWidth();
+                int dst = (iy + g.padTop()) * paddedWidth + g.padLeft();
+                if (copiedVectors == 0 || src + copiedVectors * VL > input.length) {
+                    System.arraycopy(input, src, padded, dst, copiedWidth);
+                    continue;
+                }
+                int last = (copiedVectors - 1) * VL;
+                for (int x = 0; x < last; x += VL) {
+                    FloatVector.fromArray(SPECIES, input, src + x).intoArray(padded, dst + x);
+                }
+                ZERO.blend(FloatVector.fromArray(SPECIES, input, src + last), lastCopiedLanes)
+                        .intoArray(padded, dst + last);
             }
         }
 
@@ -155,10 +176,7 @@ public final class DepthwiseConv2d {
          */
         private void slideDownRows3x3(float[] padded, float[] weights, int filter, float bias, FusedActivation activation,
                                       float[] dense) {
-            // Where the left, centre and right taps of a row read, relative to the left tap of column 0 (phases).
-            int l = tapOffsets[0];
-            int c = tapOffsets[1];
-            int r = tapOffsets[2];
+            int d = g.dilationWidth();
             FloatVector w00 = FloatVector.broadcast(SPECIES, weights[filter]);
             FloatVector w01 = FloatVector.broadcast(SPECIES, weights[filter + 1]);
             FloatVector w02 = FloatVector.broadcast(SPECIES, weights[filter + 2]);
@@ -175,10 +193,10 @@ public final class DepthwiseConv2d {
                     // Partial sums of the output rows that have seen two filter rows (upper) and one (lower).
                     FloatVector upper = start;
                     FloatVector lower = start;
-                    for (int j = 0, at = x; j < paddedRows; j++, at += phaseWidth) {
-                        FloatVector left = FloatVector.fromArray(SPECIES, padded, at + l);
-                        FloatVector center = FloatVector.fromArray(SPECIES, padded, at + c);
-                        FloatVector right = FloatVector.fromArray(SPECIES, padded, at + r);
+                    for (int j = 0, at = x; j < paddedRows; j++, at += paddedWidth) {
+                        FloatVector left = FloatVector.fromArray(SPECIES, padded, at);
+                        FloatVector center = FloatVector.fromArray(SPECIES, padded, at + d);
+                        FloatVector right = FloatVector.fromArray(SPECIES, padded, at + 2 * d);
                         if (j >= 2) {
                             FloatVector done = right.fma(w22, center.fma(w21, left.fma(w20, upper)));
                             activation.apply(done).intoArray(dense, (j - 2) * rowLength + x);
@@ -191,17 +209,17 @@ public final class DepthwiseConv2d {
             }
             for (int x = 0; x < rowLength; x += VL) {
                 // Output row o reads input rows 2o, 2o+1 and 2o+2; row 2o+2 is also row 0 of output o+1.
-                FloatVector top = FloatVector.fromArray(SPECIES, padded, x + l);
-                FloatVector sum = FloatVector.fromArray(SPECIES, padded, x + r).fma(w02,
-                        FloatVector.fromArray(SPECIES, padded, x + c).fma(w01, top.fma(w00, start)));
-                for (int o = 0, at = x + phaseWidth; o < outHeight; o++, at += 2 * phaseWidth) {
-                    sum = FloatVector.fromArray(SPECIES, padded, at + r).fma(w12,
-                            FloatVector.fromArray(SPECIES, padded, at + c).fma(w11,
-                                    FloatVector.fromArray(SPECIES, padded, at + l).fma(w10, sum)));
-                    int below = at + phaseWidth;
-                    FloatVector left = FloatVector.fromArray(SPECIES, padded, below + l);
-                    FloatVector center = FloatVector.fromArray(SPECIES, padded, below + c);
-                    FloatVector right = FloatVector.fromArray(SPECIES, padded, below + r);
+                FloatVector top = FloatVector.fromArray(SPECIES, padded, x);
+                FloatVector sum = FloatVector.fromArray(SPECIES, padded, x + 2 * d).fma(w02,
+                        FloatVector.fromArray(SPECIES, padded, x + d).fma(w01, top.fma(w00, start)));
+                for (int o = 0, at = x + paddedWidth; o < outHeight; o++, at += 2 * paddedWidth) {
+                    sum = FloatVector.fromArray(SPECIES, padded, at + 2 * d).fma(w12,
+                            FloatVector.fromArray(SPECIES, padded, at + d).fma(w11,
+                                    FloatVector.fromArray(SPECIES, padded, at).fma(w10, sum)));
+                    int below = at + paddedWidth;
+                    FloatVector left = FloatVector.fromArray(SPECIES, padded, below);
+                    FloatVector center = FloatVector.fromArray(SPECIES, padded, below + d);
+                    FloatVector right = FloatVector.fromArray(SPECIES, padded, below + 2 * d);
                     FloatVector done = right.fma(w22, center.fma(w21, left.fma(w20, sum)));
                     activation.apply(done).intoArray(dense, o * rowLength + x);
                     sum = right.fma(w02, center.fma(w01, left.fma(w00, start)));
@@ -247,12 +265,37 @@ public final class DepthwiseConv2d {
             }
         }
 
-        /** Copies the valid columns of the whole-vector rows into the output. */
+        /** Copies the kept columns of the dense rows (every one, or every strideWidth-th) into the output. */
         private void copyOut(float[] dense, float[] output, int outputPlane) {
+            int stride = g.strideWidth();
             int rowLength = vectorsPerRow * VL;
+            int planeEnd = outputPlane + outHeight * outWidth;
             for (int oy = 0; oy < outHeight; oy++) {
-                System.arraycopy(dense, oy * rowLength, output, outputPlane + oy * outWidth, outWidth);
+                int outRow = outputPlane + oy * outWidth;
+                int denseRow = oy * rowLength;
+                // Whole vectors, the last one spilling into the rows below (written after this one), unless it
+                // would reach past the plane, where another thread may be writing.
+                int vectorEnd = outRow + rowLength <= planeEnd ? outWidth : SPECIES.loopBound(outWidth);
+                int ox = 0;
+                if (stride == 1) {
+                    for (; ox < vectorEnd; ox += VL) {
+                        FloatVector.fromArray(SPECIES, dense, denseRow + ox).intoArray(output, outRow + ox);
+                    }
+                } else if (stride == 2) {
+                    // Even lanes of two vectors: two in-register permutes and a blend, about twice as fast as a
+                    // scalar copy. The dense buffer has two vectors of slack for the last row's reads.
+                    for (; ox < vectorEnd; ox += VL) {
+                        FloatVector low = FloatVector.fromArray(SPECIES, dense, denseRow + 2 * ox);
+                        FloatVector high = FloatVector.fromArray(SPECIES, dense, denseRow + 2 * ox + VL);
+                        low.rearrange(EVEN_LANES).blend(high.rearrange(EVEN_LANES), UPPER_HALF)
+                                .intoArray(output, outRow + ox);
+                    }
+                }
+                for (; ox < outWidth; ox++) {
+                    output[outRow + ox] = dense[denseRow + ox * stride];
+                }
             }
         }
+
     }
 }

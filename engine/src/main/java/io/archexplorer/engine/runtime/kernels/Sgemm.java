@@ -54,7 +54,7 @@ public final class Sgemm {
     /** A packed B block up to this many floats (a quarter of L2) is swept row tile by row tile. */
     static final int SMALL_B_BLOCK = 1 << 16;
     /** Less work than this per thread costs more in hand-off than it saves. */
-    private static final long MIN_FLOPS_PER_THREAD = 1L << 21;
+    private static final long MIN_FLOPS_PER_THREAD = 1L << 19;
     /** Column chunks handed out per thread: enough to even out a busy core, few enough to keep B panels wide. */
     private static final int CHUNKS_PER_THREAD = 4;
 
