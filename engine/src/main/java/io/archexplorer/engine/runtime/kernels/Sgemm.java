@@ -51,8 +51,8 @@ public final class Sgemm {
     static final int NC = 1024;
     /** Below this many columns the product runs as dot products (see class comment). */
     static final int NARROW_N = 8;
-    /** A packed B block up to this many floats (a quarter of L2) is swept row tile by row tile. */
-    static final int SMALL_B_BLOCK = 1 << 16;
+    /** A K block up to this long is swept row tile by row tile (see multiplyRange). */
+    static final int SHORT_K = 64;
     /** Less work than this per thread costs more in hand-off than it saves. */
     private static final long MIN_FLOPS_PER_THREAD = 1L << 19;
     /** Column chunks handed out per thread: enough to even out a busy core, few enough to keep B panels wide. */
@@ -152,12 +152,13 @@ public final class Sgemm {
                 packB(b, bOffset + pc * ldb + jc, ldb, kc, nc, packedB);
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
-                    // A large B block: its micro-panel (kc×NR) outer so it stays in L1 while the rows of A stream
-                    // past it from L2. A small one (short K) stays in L1/L2 whole, so the row tile goes outer
-                    // instead and C is written as MR long sequential streams that the prefetcher follows; the other
-                    // order writes MR·NR floats into each of all mc rows in turn, and when C is not in cache (a
-                    // large pointwise output) every such short run waits for its own lines from memory.
-                    boolean rowsInner = (long) kc * nc > SMALL_B_BLOCK;
+                    // The B micro-panel (kc×NR) outer so it stays in L1 while the rows of A stream past it from L2.
+                    // With a short K block, though, a tile is stored after only a few FMAs, and storing C is what
+                    // costs: then the row tile goes outer, so C is written as MR long sequential streams that the
+                    // prefetcher follows, while the small panels stream from L2. The other order writes MR·NR floats
+                    // into each of all mc rows in turn, and when C is not in cache (a large pointwise output) every
+                    // such short run waits for its own lines from memory.
+                    boolean rowsInner = kc > SHORT_K;
                     int rowTiles = ceilDiv(mc, MR);
                     int colTiles = ceilDiv(nc, NR);
                     for (int t = 0; t < rowTiles * colTiles; t++) {
