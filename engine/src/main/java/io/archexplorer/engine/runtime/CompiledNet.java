@@ -359,7 +359,10 @@ public final class CompiledNet implements AutoCloseable {
                     + op.kind());
         }
 
-        /** A convolution with its absorbed batchnorm folded into weights and bias, and its activation fused. */
+        /**
+         * A convolution with its absorbed batchnorm folded into weights and bias, its residual add and its
+         * activation fused.
+         */
         private LayerKernel convolution(Conv conv, Shape in) {
             LayerWeights w = weights.layer(layer);
             float[] kernelWeights = w.weight();
@@ -382,7 +385,9 @@ public final class CompiledNet implements AutoCloseable {
             if (g.isDepthwise()) {
                 return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
             }
-            return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+            // With a fused residual add the output buffer holds the shortcut, and the convolution adds onto it.
+            boolean accumulate = fusion.shortcutOf[layer] >= 0;
+            return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, accumulate, output, 0, p);
         }
 
         /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */
