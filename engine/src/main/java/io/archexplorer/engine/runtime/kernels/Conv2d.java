@@ -1,5 +1,9 @@
 package io.archexplorer.engine.runtime.kernels;
 
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Any 2-D convolution (kernel size, stride, padding, dilation, groups) as matrix products per image and group:
  * {@code output[outChannelsPerGroup][outPlane] = weights[outChannelsPerGroup][filterSize] · columns}, where the
@@ -26,7 +30,12 @@ public final class Conv2d {
     /** Narrowest slice worth a GEMM call: whole micro-kernel tiles. */
     private static final int MIN_SLICE_COLUMNS = 64;
 
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = SPECIES.length();
+
     private static final ThreadScratch PHASES = new ThreadScratch();
+    private static final ThreadScratch PADDED = new ThreadScratch();
+    private static final ThreadScratch SUMS = new ThreadScratch();
     private static final ThreadScratch COLUMNS = new ThreadScratch();
 
     private Conv2d() {
@@ -74,6 +83,10 @@ public final class Conv2d {
         int group = imageGroup % g.groups();
         int groupInput = call.inputOffset()
                 + (image * g.inChannels() + group * g.inChannelsPerGroup()) * g.inPlaneSize();
+        if (!g.isPointwise() && g.strideHeight() == 1 && g.strideWidth() == 1) {
+            new PaddedGemm(call, image, group).forward(groupInput, parallelism);
+            return;
+        }
         int outPlane = g.outPlaneSize();
         int sliceWidth = g.isPointwise() ? outPlane
                 : Math.min(outPlane, Math.max(MIN_SLICE_COLUMNS, SLICE_FLOATS / g.filterSize() / Sgemm.NR * Sgemm.NR));
@@ -136,6 +149,137 @@ public final class Conv2d {
                     b, bOffset, ldb,
                     call.output(), groupOutput + firstColumn, outPlane,
                     call.accumulate(), call.epilogue().fromRow(group * outChannels), parallelism);
+        }
+    }
+
+    /**
+     * A stride-1 convolution of one group of one image as GEMMs that read the filter taps straight from a
+     * zero-padded copy of the input, with no im2col expansion. In a padded plane of width {@code Wp}, output
+     * pixel {@code (y, x)} reads tap {@code (ky, kx)} at {@code (y + ky·dh)·Wp + x + kx·dw}: over the "padded
+     * pixels" {@code y·Wp + x}, each filter tap's row of the column matrix is one contiguous run of the padded
+     * plane, so {@link Sgemm#multiplyRows} packs it directly. The {@code Wp − outWidth} padded pixels per row
+     * that are not outputs cost a few per cent of extra columns (more on 7×7 maps, where im2col would copy
+     * each input value nine times for every one it saves), and are dropped when the sums are written out with
+     * the bias, the residual and the activation.
+     *
+     * <p>Why it is faster than im2col: im2col writes the column matrix ({@code kh·kw} times the input) in runs
+     * of one output row, a bulk copy and two fills per run, which on 56×56 maps cost about a third of the
+     * multiply; here the input is copied once, and the packing the GEMM does anyway is the only other copy.
+     */
+    private static final class PaddedGemm {
+        private final Call call;
+        private final ConvGeometry g;
+        private final int image;
+        private final int group;
+        private final int paddedWidth;
+        private final int paddedHeight;
+
+        PaddedGemm(Call call, int image, int group) {
+            this.call = call;
+            this.g = call.g();
+            this.image = image;
+            this.group = group;
+            paddedWidth = g.outWidth() + (g.kernelWidth() - 1) * g.dilationWidth();
+            paddedHeight = g.outHeight() + (g.kernelHeight() - 1) * g.dilationHeight();
+        }
+
+        void forward(int groupInput, Parallelism parallelism) {
+            int channels = g.inChannelsPerGroup();
+            int plane = paddedHeight * paddedWidth;
+            // The last padded pixels of a plane read up to (kw - 1)·dw floats past it.
+            float[] padded = PADDED.floats(channels * plane + (g.kernelWidth() - 1) * g.dilationWidth());
+            int parts = Math.min(parallelism.threads(), channels);
+            parallelism.run(parts, part -> pad(call.input(), groupInput, channels * part / parts,
+                    channels * (part + 1) / parts, padded));
+            int[] tapOffsets = new int[g.filterSize()];
+            int kernelArea = g.kernelHeight() * g.kernelWidth();
+            for (int row = 0; row < tapOffsets.length; row++) {
+                int ky = row % kernelArea / g.kernelWidth();
+                int kx = row % g.kernelWidth();
+                tapOffsets[row] = row / kernelArea * plane + ky * g.dilationHeight() * paddedWidth
+                        + kx * g.dilationWidth();
+            }
+            int outChannels = g.outChannelsPerGroup();
+            int rowsPerSlice = Math.max(1, Math.min(g.outHeight(), SLICE_FLOATS / (outChannels * paddedWidth)));
+            int slices = (g.outHeight() + rowsPerSlice - 1) / rowsPerSlice;
+            if (sharesEvenly(slices, parallelism.threads())) {
+                parallelism.run(slices, slice -> forwardRows(slice * rowsPerSlice, rowsPerSlice, padded, tapOffsets,
+                        Parallelism.SINGLE_THREAD));
+            } else {
+                for (int slice = 0; slice < slices; slice++) {
+                    forwardRows(slice * rowsPerSlice, rowsPerSlice, padded, tapOffsets, parallelism);
+                }
+            }
+        }
+
+        /** Copies channels [first, end) of the group's input into zero-padded planes, every element written. */
+        private void pad(float[] input, int groupInput, int first, int end, float[] padded) {
+            int plane = paddedHeight * paddedWidth;
+            int inWidth = g.inWidth();
+            // Input columns [x0, x1) land at padded columns [x0 + padLeft, x1 + padLeft) (clipped to the plane).
+            int x0 = Math.max(0, -g.padLeft());
+            int x1 = Math.min(inWidth, paddedWidth - g.padLeft());
+            for (int c = first; c < end; c++) {
+                for (int y = 0; y < paddedHeight; y++) {
+                    int row = c * plane + y * paddedWidth;
+                    int iy = y - g.padTop();
+                    if (iy < 0 || iy >= g.inHeight() || x0 >= x1) {
+                        Arrays.fill(padded, row, row + paddedWidth, 0f);
+                        continue;
+                    }
+                    Arrays.fill(padded, row, row + x0 + g.padLeft(), 0f);
+                    System.arraycopy(input, groupInput + (c * g.inHeight() + iy) * inWidth + x0, padded,
+                            row + x0 + g.padLeft(), x1 - x0);
+                    Arrays.fill(padded, row + x1 + g.padLeft(), row + paddedWidth, 0f);
+                }
+            }
+        }
+
+        /** Output rows [firstRow, firstRow + rows) of every output channel of the group. */
+        private void forwardRows(int firstRow, int rows, float[] padded, int[] tapOffsets, Parallelism parallelism) {
+            int endRow = Math.min(g.outHeight(), firstRow + rows);
+            int outChannels = g.outChannelsPerGroup();
+            int width = (endRow - firstRow - 1) * paddedWidth + g.outWidth();
+            float[] sums = SUMS.floats(outChannels * width);
+            Sgemm.multiplyRows(outChannels, width, g.filterSize(),
+                    call.weights(), call.weightOffset() + group * outChannels * g.filterSize(), g.filterSize(),
+                    padded, firstRow * paddedWidth, tapOffsets, sums, 0, width, false, Epilogue.NONE, parallelism);
+            int parts = Math.min(parallelism.threads(), outChannels);
+            parallelism.run(parts, part -> writeOut(sums, width, firstRow, endRow,
+                    outChannels * part / parts, outChannels * (part + 1) / parts));
+        }
+
+        /**
+         * {@code output = activation((accumulate ? output : 0) + sum + bias)} for output channels [first, end) of
+         * the group, rows [firstRow, endRow), from the sums over padded pixels.
+         */
+        private void writeOut(float[] sums, int width, int firstRow, int endRow, int first, int end) {
+            int outWidth = g.outWidth();
+            int vectorEnd = SPECIES.loopBound(outWidth);
+            Epilogue epilogue = call.epilogue().fromRow(group * g.outChannelsPerGroup());
+            FusedActivation activation = epilogue.activation();
+            boolean accumulate = call.accumulate();
+            float[] output = call.output();
+            for (int m = first; m < end; m++) {
+                float bias = epilogue.bias(m);
+                int outPlane = call.outputOffset()
+                        + (image * g.outChannels() + group * g.outChannelsPerGroup() + m) * g.outPlaneSize();
+                for (int y = firstRow; y < endRow; y++) {
+                    int src = m * width + (y - firstRow) * paddedWidth;
+                    int dst = outPlane + y * outWidth;
+                    int x = 0;
+                    for (; x < vectorEnd; x += VL) {
+                        FloatVector sum = FloatVector.fromArray(SPECIES, sums, src + x).add(bias);
+                        if (accumulate) {
+                            sum = sum.add(FloatVector.fromArray(SPECIES, output, dst + x));
+                        }
+                        activation.apply(sum).intoArray(output, dst + x);
+                    }
+                    for (; x < outWidth; x++) {
+                        output[dst + x] = activation.apply(sums[src + x] + bias + (accumulate ? output[dst + x] : 0f));
+                    }
+                }
+            }
         }
     }
 

@@ -84,8 +84,39 @@ public final class Sgemm {
                                 float[] b, int bOffset, int ldb,
                                 float[] c, int cOffset, int ldc,
                                 boolean accumulate, Epilogue epilogue, Parallelism parallelism) {
-        checkMatrix("A", a, aOffset, m, k, lda);
         checkMatrix("B", b, bOffset, k, n, ldb);
+        multiply(m, n, k, a, aOffset, lda, new Rows(b, bOffset, ldb, null), c, cOffset, ldc, accumulate, epilogue,
+                parallelism);
+    }
+
+    /**
+     * As {@link #multiply(int, int, int, float[], int, int, float[], int, int, float[], int, int, boolean,
+     * Epilogue, Parallelism)}, with row p of B starting anywhere: at {@code b[bOffset + bRowOffsets[p]]}. A
+     * convolution reads its filter taps this way straight from a padded input, with no im2col copy.
+     */
+    public static void multiplyRows(int m, int n, int k,
+                                    float[] a, int aOffset, int lda,
+                                    float[] b, int bOffset, int[] bRowOffsets,
+                                    float[] c, int cOffset, int ldc,
+                                    boolean accumulate, Epilogue epilogue, Parallelism parallelism) {
+        for (int p = 0; p < k; p++) {
+            checkMatrix("B row " + p, b, bOffset + bRowOffsets[p], 1, n, n);
+        }
+        multiply(m, n, k, a, aOffset, lda, new Rows(b, bOffset, 0, bRowOffsets), c, cOffset, ldc, accumulate,
+                epilogue, parallelism);
+    }
+
+    /** Where the rows of B are: row p starts at {@code offset + p * stride}, or at {@code offset + starts[p]}. */
+    private record Rows(float[] data, int offset, int stride, int[] starts) {
+        int start(int p) {
+            return starts == null ? offset + p * stride : offset + starts[p];
+        }
+    }
+
+    private static void multiply(int m, int n, int k, float[] a, int aOffset, int lda, Rows b,
+                                 float[] c, int cOffset, int ldc,
+                                 boolean accumulate, Epilogue epilogue, Parallelism parallelism) {
+        checkMatrix("A", a, aOffset, m, k, lda);
         checkMatrix("C", c, cOffset, m, n, ldc);
         if (epilogue.rowBias() != null && m > 0 && epilogue.biasOffset() + m > epilogue.rowBias().length) {
             throw new IllegalArgumentException("row bias shorter than m = " + m);
@@ -105,7 +136,7 @@ public final class Sgemm {
                 int rowStart = split(m, MR, parts, part);
                 int rowEnd = split(m, MR, parts, part + 1);
                 for (int j = 0; j < n; j++) {
-                    multiplyColumn(rowStart, rowEnd, j, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc,
+                    multiplyColumn(rowStart, rowEnd, j, k, a, aOffset, lda, b, c, cOffset, ldc,
                             accumulate, epilogue);
                 }
             });
@@ -118,12 +149,12 @@ public final class Sgemm {
             int chunks = Math.min(colTiles, CHUNKS_PER_THREAD * wantedParts);
             parallelism.run(chunks, chunk -> multiplyRange(0, m,
                     split(n, NR, chunks, chunk), split(n, NR, chunks, chunk + 1), k,
-                    a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
+                    a, aOffset, lda, b, c, cOffset, ldc, accumulate, epilogue));
         } else {
             // One fixed run of rows per thread: every run packs all of B, so more runs would repeat that work.
             int parts = Math.min(wantedParts, rowTiles);
             parallelism.run(parts, part -> multiplyRange(split(m, MR, parts, part), split(m, MR, parts, part + 1),
-                    0, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, accumulate, epilogue));
+                    0, n, k, a, aOffset, lda, b, c, cOffset, ldc, accumulate, epilogue));
         }
     }
 
@@ -135,8 +166,7 @@ public final class Sgemm {
 
     private static void multiplyRange(int rowStart, int rowEnd, int colStart, int colEnd, int k,
                                       float[] a, int aOffset, int lda,
-                                      float[] b, int bOffset, int ldb,
-                                      float[] c, int cOffset, int ldc,
+                                      Rows b, float[] c, int cOffset, int ldc,
                                       boolean accumulate, Epilogue epilogue) {
         float[] packedB = PACKED_B.floats(KC * NC);
         float[] edgeTile = EDGE_TILE.floats(MR * NR);
@@ -149,7 +179,7 @@ public final class Sgemm {
                 int kc = Math.min(kBlock, k - pc);
                 boolean loadC = accumulate || pc > 0;
                 Epilogue finishHere = pc + kc == k ? finish : null;
-                packB(b, bOffset + pc * ldb + jc, ldb, kc, nc, packedB);
+                packB(b, pc, jc, kc, nc, packedB);
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
                     // The B micro-panel (kc×NR) outer so it stays in L1 while the rows of A stream past it from L2.
@@ -179,21 +209,25 @@ public final class Sgemm {
         }
     }
 
-    /** Copies a {@code kc×nc} block of B into panels of NR columns, each k-major, zero-padding the last panel. */
-    private static void packB(float[] b, int offset, int ldb, int kc, int nc, float[] packed) {
+    /**
+     * Copies the {@code kc×nc} block of B at row {@code pc}, column {@code jc} into panels of NR columns, each
+     * k-major, zero-padding the last panel.
+     */
+    private static void packB(Rows rows, int pc, int jc, int kc, int nc, float[] packed) {
+        float[] b = rows.data();
         for (int jr = 0; jr < nc; jr += NR) {
             int panel = jr * kc;
             int cols = Math.min(NR, nc - jr);
             if (cols == NR) {
                 for (int p = 0; p < kc; p++) {
-                    int src = offset + p * ldb + jr;
+                    int src = rows.start(pc + p) + jc + jr;
                     int dst = panel + p * NR;
                     FloatVector.fromArray(SPECIES, b, src).intoArray(packed, dst);
                     FloatVector.fromArray(SPECIES, b, src + VL).intoArray(packed, dst + VL);
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    int src = offset + p * ldb + jr;
+                    int src = rows.start(pc + p) + jc + jr;
                     int dst = panel + p * NR;
                     System.arraycopy(b, src, packed, dst, cols);
                     Arrays.fill(packed, dst + cols, dst + NR, 0f);
@@ -296,12 +330,11 @@ public final class Sgemm {
     /** Column {@code j} of C as dot products of rows of A with column j of B, vectorized along K. */
     private static void multiplyColumn(int rowStart, int rowEnd, int j, int k,
                                        float[] a, int aOffset, int lda,
-                                       float[] b, int bOffset, int ldb,
-                                       float[] c, int cOffset, int ldc,
+                                       Rows b, float[] c, int cOffset, int ldc,
                                        boolean accumulate, Epilogue epilogue) {
         float[] column = COLUMN.floats(k);
         for (int p = 0; p < k; p++) {
-            column[p] = b[bOffset + p * ldb + j];
+            column[p] = b.data()[b.start(p) + j];
         }
         int vectorEnd = SPECIES.loopBound(k);
         for (int i = rowStart; i < rowEnd; i++) {
