@@ -7,13 +7,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Any 2-D convolution (kernel size, stride, padding, dilation, groups) as matrix products per image and group:
  * {@code output[outChannelsPerGroup][outPlane] = weights[outChannelsPerGroup][filterSize] · columns}, where the
- * columns are the input planes themselves for a pointwise (1×1, stride 1, no padding) convolution and the
- * {@link Im2col} expansion otherwise. The {@link Epilogue} (bias per output channel, activation) is fused into
+ * columns are the input planes themselves for a pointwise (1×1, stride 1, no padding) convolution, runs of a
+ * zero-padded copy of the input for other stride-1 convolutions ({@link PaddedGemm}), and the {@link Im2col}
+ * expansion for strided ones. The {@link Epilogue} (bias per output channel, activation) is fused into
  * the GEMM's tile stores, and so is an optional residual: with {@code accumulate} the convolution is added to
  * what the output already holds (a ResNet shortcut) before bias and activation. For depthwise convolutions
  * {@link DepthwiseConv2d} is much faster.
  *
- * <p>Why it is fast: besides the {@link Sgemm} itself, the im2col matrix is never built whole. It is expanded
+ * <p>Why it is fast: besides the {@link Sgemm} itself, stride-1 convolutions build no column matrix at all
+ * (see {@link PaddedGemm}), and for strided ones the im2col matrix is never built whole. It is expanded
  * one slice of output pixels at a time, sized to stay in L2 ({@value #SLICE_FLOATS} floats), and each slice is
  * multiplied while it is hot; a whole 3×3 or 7×7 expansion would be several MB written to and read back from
  * memory, which costs about as much as the multiply itself when there are only 64 output channels.
@@ -25,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Conv2d {
 
-    /** Size of one expanded slice: with the packed GEMM block it stays in a 1 MB L2. */
+    /** Size of one expanded slice (or of one slice's sums, for a padded GEMM): it stays in a 1 MB L2. */
     static final int SLICE_FLOATS = 1 << 17;
     /** Narrowest slice worth a GEMM call: whole micro-kernel tiles. */
     private static final int MIN_SLICE_COLUMNS = 64;
