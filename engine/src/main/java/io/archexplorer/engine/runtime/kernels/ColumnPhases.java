@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Splits a row into its column phases for a horizontal stride {@code s}: phase {@code q} holds columns
- * {@code q, q+s, q+2s, ...}. A strided convolution tap then reads consecutive elements of one phase, so the
- * kernels that consume phases (im2col, depthwise) keep unit-stride vector loads and compute only the outputs
- * that are kept.
+ * {@code q, q+s, q+2s, ...}. A strided convolution tap or pooling window then reads consecutive elements of one
+ * phase, so the kernels that consume phases (convolution, pooling) keep unit-stride vector loads and compute
+ * only the outputs that are kept.
  *
  * <p>Why it is fast: stride 1 is one bulk copy; stride 2, nearly every strided layer, deinterleaves two vectors at a time with two
  * in-register permutes and a blend per phase (a strided vector load does not exist; on JDK 17 a gather costs
