@@ -96,7 +96,8 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes());
+        MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes(),
+                MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, NetWeights.generate(net, seed), options, fusion, plan, true);
     }
 
@@ -108,7 +109,8 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes());
+        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes(),
+                MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, weights, options, fusion, plan, false);
     }
 
@@ -136,6 +138,13 @@ public final class CompiledNet implements AutoCloseable {
         WorkerPool pool = new WorkerPool(options.threads() - 1);
         return new CompiledNet(net, options, fusion, steps, stepOutputs, input, output, plan.arenaBytes(),
                 weightBytes, pool);
+    }
+
+    /** The kernels' description of a convolution layer on its input. */
+    static ConvGeometry geometry(Conv conv, Shape in) {
+        return new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(), conv.kernelW(),
+                conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(), conv.padW(), conv.dilationH(),
+                conv.dilationW(), conv.groups());
     }
 
     /** The index of the net's one input layer; the runtime feeds a single tensor. */
@@ -376,9 +385,7 @@ public final class CompiledNet implements AutoCloseable {
             }
             FusedActivation activation = fusedActivation();
             weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
-            ConvGeometry g = new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(),
-                    conv.kernelW(), conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(),
-                    conv.padW(), conv.dilationH(), conv.dilationW(), conv.groups());
+            ConvGeometry g = geometry(conv, in);
             Epilogue epilogue = Epilogue.of(bias, activation);
             float[] x = inputs[0];
             float[] filters = kernelWeights;

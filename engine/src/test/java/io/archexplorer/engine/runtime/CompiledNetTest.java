@@ -33,6 +33,7 @@ import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.runtime.kernels.Sgemm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -165,6 +166,19 @@ class CompiledNetTest {
         InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
                 () -> CompiledNet.create(b.build(), 1, RuntimeOptions.defaults()));
         assertTrue(e.getMessage().contains("huge") && e.getMessage().contains("peak activations"), e.getMessage());
+    }
+
+    @Test
+    void theKernelsScratchIsCountedPerThread() {
+        NetBuilder b = new NetBuilder("scratch");
+        String x = b.add("in", new Input(1, 16, 56, 56));
+        x = b.add("conv", Conv.of(32, 3, 1, 1), x);
+        b.add("pointwise", Conv.of(8, 1, 1, 0), x);
+        Net net = b.build();
+        long one = MemoryBudget.scratchBytes(net, 1);
+        // At least the GEMM's packing buffer and the 3×3 layer's padded input (16 planes of 58×58).
+        assertTrue(one > 4L * (Sgemm.scratchFloats(0) + 16 * 58 * 58), "scratch " + one);
+        assertEquals(2 * one, MemoryBudget.scratchBytes(net, 2));
     }
 
     @Test

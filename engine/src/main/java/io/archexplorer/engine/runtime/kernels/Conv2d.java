@@ -36,6 +36,18 @@ public final class Conv2d {
     private Conv2d() {
     }
 
+    /**
+     * Floats of scratch each thread keeps after a call with this geometry, besides the GEMM's own
+     * ({@link Sgemm#scratchFloats}): the padded input and one slice's sums.
+     */
+    public static long scratchFloats(ConvGeometry g) {
+        if (g.isPointwise()) {
+            return 0;
+        }
+        PaddedGemm layout = new PaddedGemm(new Call(g, null, 0, null, 0, Epilogue.NONE, false, null, 0), 0, 0);
+        return (long) layout.paddedFloats() + layout.sumsFloats();
+    }
+
     /** {@code output = activation(conv(input, weights) + bias)}. */
     public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
                                Epilogue epilogue, float[] output, int outputOffset, Parallelism parallelism) {
@@ -143,9 +155,7 @@ public final class Conv2d {
 
         void forward(int groupInput, Parallelism parallelism) {
             int channels = g.inChannelsPerGroup();
-            int phases = g.strideHeight() * g.strideWidth();
-            // The last padded pixels of a phase read up to phaseWidth floats past it.
-            float[] padded = PADDED.floats(channels * phases * phaseSize + phaseWidth);
+            float[] padded = PADDED.floats(paddedFloats());
             int parts = Math.min(parallelism.threads(), channels);
             parallelism.run(parts, part -> pad(call.input(), groupInput, channels * part / parts,
                     channels * (part + 1) / parts, padded));
@@ -158,8 +168,7 @@ public final class Conv2d {
                         + x % g.strideWidth();
                 tapOffsets[row] = phase * phaseSize + y / g.strideHeight() * phaseWidth + x / g.strideWidth();
             }
-            int outChannels = g.outChannelsPerGroup();
-            int rowsPerSlice = Math.max(1, Math.min(g.outHeight(), SLICE_FLOATS / (outChannels * phaseWidth)));
+            int rowsPerSlice = rowsPerSlice();
             int slices = (g.outHeight() + rowsPerSlice - 1) / rowsPerSlice;
             if (sharesEvenly(slices, parallelism.threads())) {
                 parallelism.run(slices, slice -> forwardRows(slice * rowsPerSlice, rowsPerSlice, padded, tapOffsets,
@@ -169,6 +178,27 @@ public final class Conv2d {
                     forwardRows(slice * rowsPerSlice, rowsPerSlice, padded, tapOffsets, parallelism);
                 }
             }
+        }
+
+        /** Floats of the padded input: every phase of every channel of the group. */
+        int paddedFloats() {
+            // The last padded pixels of a phase read up to phaseWidth floats past it.
+            return g.inChannelsPerGroup() * g.strideHeight() * g.strideWidth() * phaseSize + phaseWidth;
+        }
+
+        /** Output rows per GEMM: enough for the sums of all output channels to fill but not overflow a slice. */
+        int rowsPerSlice() {
+            return Math.max(1, Math.min(g.outHeight(), SLICE_FLOATS / (g.outChannelsPerGroup() * phaseWidth)));
+        }
+
+        /** Floats of one slice's sums: per output channel, its rows over padded pixels. */
+        int sumsFloats() {
+            return g.outChannelsPerGroup() * sliceWidth(0, rowsPerSlice());
+        }
+
+        /** Padded pixels from the first output of row firstRow to the last output of row endRow - 1. */
+        private int sliceWidth(int firstRow, int endRow) {
+            return (endRow - firstRow - 1) * phaseWidth + g.outWidth();
         }
 
         /**
@@ -205,7 +235,7 @@ public final class Conv2d {
         private void forwardRows(int firstRow, int rows, float[] padded, int[] tapOffsets, Parallelism parallelism) {
             int endRow = Math.min(g.outHeight(), firstRow + rows);
             int outChannels = g.outChannelsPerGroup();
-            int width = (endRow - firstRow - 1) * phaseWidth + g.outWidth();
+            int width = sliceWidth(firstRow, endRow);
             float[] sums = SUMS.floats(outChannels * width);
             Sgemm.multiplyRows(outChannels, width, g.filterSize(),
                     call.weights(), call.weightOffset() + group * outChannels * g.filterSize(), g.filterSize(),

@@ -51,6 +51,12 @@ public final class DepthwiseConv2d {
     private DepthwiseConv2d() {
     }
 
+    /** Floats of scratch each thread keeps after a call with this geometry: the padded plane and the dense rows. */
+    public static long scratchFloats(ConvGeometry g) {
+        PlaneSweep sweep = new PlaneSweep(g);
+        return (long) sweep.paddedFloats() + sweep.denseFloats();
+    }
+
     public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
                                Epilogue epilogue, float[] output, int outputOffset, Parallelism parallelism) {
         if (!g.isDepthwise()) {
@@ -116,13 +122,21 @@ public final class DepthwiseConv2d {
             }
         }
 
+        /** The padded plane, with a vector of slack for the last row's copy. */
+        int paddedFloats() {
+            return paddedRows * paddedWidth + VL;
+        }
+
+        /** The dense rows, with two vectors of slack for the last row's stride-2 reads. */
+        int denseFloats() {
+            return (outHeight * vectorsPerRow + 2) * VL;
+        }
+
         void run(int firstPlane, int endPlane, float[] input, int inputOffset, float[] weights, int weightOffset,
                  Epilogue epilogue, float[] output, int outputOffset) {
-            // A vector of slack after the padded plane for the last row's copy, two after the dense rows for the
-            // last row's stride-2 reads.
-            float[] padded = PADDED_PLANE.floats(paddedRows * paddedWidth + VL);
-            Arrays.fill(padded, 0, paddedRows * paddedWidth + VL, 0f);
-            float[] dense = DENSE_OUTPUT.floats((outHeight * vectorsPerRow + 2) * VL);
+            float[] padded = PADDED_PLANE.floats(paddedFloats());
+            Arrays.fill(padded, 0, paddedFloats(), 0f);
+            float[] dense = DENSE_OUTPUT.floats(denseFloats());
             for (int plane = firstPlane; plane < endPlane; plane++) {
                 int channel = plane % g.inChannels();
                 copyInterior(input, inputOffset + plane * g.inPlaneSize(), padded);

@@ -65,6 +65,11 @@ public final class Sgemm {
     private Sgemm() {
     }
 
+    /** Floats of scratch each thread keeps after a product with reduction length {@code k} (packed B, edge tile, column). */
+    public static long scratchFloats(int k) {
+        return (long) KC * NC + MR * NR + k;
+    }
+
     /** {@code C = A·B} on one thread, no epilogue. */
     public static void multiply(int m, int n, int k,
                                 float[] a, int aOffset, int lda,
