@@ -30,6 +30,7 @@ import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.kernels.Sgemm;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.layers.ConvTransposeKernel;
 import io.archexplorer.engine.runtime.layers.CopyKernels;
@@ -96,8 +97,9 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes(),
-                MemoryBudget.scratchBytes(net, options.threads()));
+        // The generated weights and their packed copies live side by side while compiling.
+        MemoryBudget.check(net, MemoryBudget.weightBytes(net) + MemoryBudget.packedWeightBytes(net),
+                plan.arenaBytes(), MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, NetWeights.generate(net, seed), options, fusion, plan, true);
     }
 
@@ -109,8 +111,8 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes(),
-                MemoryBudget.scratchBytes(net, options.threads()));
+        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion) + MemoryBudget.packedWeightBytes(net),
+                plan.arenaBytes(), MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, weights, options, fusion, plan, false);
     }
 
@@ -384,17 +386,22 @@ public final class CompiledNet implements AutoCloseable {
                 }
             }
             FusedActivation activation = fusedActivation();
-            weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
+            weightBytes += bias == null ? 0 : 4L * bias.length;
             ConvGeometry g = geometry(conv, in);
             Epilogue epilogue = Epilogue.of(bias, activation);
             float[] x = inputs[0];
             float[] filters = kernelWeights;
             if (g.isDepthwise()) {
+                weightBytes += 4L * filters.length;
                 return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
             }
             // With a fused residual add the output buffer holds the shortcut, and the convolution adds onto it.
             boolean accumulate = fusion.shortcutOf[layer] >= 0;
-            return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, accumulate, output, 0, p);
+            Sgemm.PackedA[] packed = Conv2d.packWeights(g, filters, 0);
+            for (Sgemm.PackedA group : packed) {
+                weightBytes += 4L * group.packedFloats();
+            }
+            return p -> Conv2d.forward(g, x, 0, packed, epilogue, accumulate, output, 0, p);
         }
 
         /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */

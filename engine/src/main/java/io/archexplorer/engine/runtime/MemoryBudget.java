@@ -52,6 +52,20 @@ final class MemoryBudget {
         return 4 * floats;
     }
 
+    /** Bytes of the convolution weights packed for the GEMM (a copy the compiled net keeps, see Sgemm.pack). */
+    static long packedWeightBytes(Net net) {
+        long floats = 0;
+        for (int i = 0; i < net.size(); i++) {
+            if (net.layer(i).op() instanceof Conv c) {
+                ConvGeometry g = CompiledNet.geometry(c, net.inputShapes(i).get(0));
+                if (!g.isDepthwise()) {
+                    floats += g.groups() * Sgemm.packedFloats(g.outChannelsPerGroup(), g.filterSize());
+                }
+            }
+        }
+        return 4 * floats;
+    }
+
     /**
      * Bytes of the scratch buffers the kernels keep per thread once they have run every layer (each buffer grows
      * to its largest use): the GEMM's packing buffer, and the largest padded input and sums of a convolution

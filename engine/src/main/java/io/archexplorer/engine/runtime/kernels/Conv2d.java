@@ -44,7 +44,7 @@ public final class Conv2d {
         if (g.isPointwise()) {
             return 0;
         }
-        PaddedGemm layout = new PaddedGemm(new Call(g, null, 0, null, 0, Epilogue.NONE, false, null, 0), 0, 0);
+        PaddedGemm layout = new PaddedGemm(new Call(g, null, 0, null, Epilogue.NONE, false, null, 0), 0, 0);
         return (long) layout.paddedFloats() + layout.sumsFloats();
     }
 
@@ -54,14 +54,40 @@ public final class Conv2d {
         forward(g, input, inputOffset, weights, weightOffset, epilogue, false, output, outputOffset, parallelism);
     }
 
-    /** {@code output = activation((accumulate ? output : 0) + conv(input, weights) + bias)}. */
+    /**
+     * {@code output = activation((accumulate ? output : 0) + conv(input, weights) + bias)}, packing the weights
+     * for this call; a layer run again and again packs them once ({@link #packWeights}).
+     */
     public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
                                Epilogue epilogue, boolean accumulate, float[] output, int outputOffset,
                                Parallelism parallelism) {
-        checkLength("input", input, inputOffset, g.inputSize());
         checkLength("weights", weights, weightOffset, g.weightSize());
+        forward(g, input, inputOffset, packWeights(g, weights, weightOffset), epilogue, accumulate, output,
+                outputOffset, parallelism);
+    }
+
+    /** The weights of each group, {@code [outChannelsPerGroup][filterSize]}, packed as the GEMM's A. */
+    public static Sgemm.PackedA[] packWeights(ConvGeometry g, float[] weights, int weightOffset) {
+        checkLength("weights", weights, weightOffset, g.weightSize());
+        Sgemm.PackedA[] groups = new Sgemm.PackedA[g.groups()];
+        int perGroup = g.outChannelsPerGroup() * g.filterSize();
+        for (int group = 0; group < groups.length; group++) {
+            groups[group] = Sgemm.pack(g.outChannelsPerGroup(), g.filterSize(), weights,
+                    weightOffset + group * perGroup, g.filterSize());
+        }
+        return groups;
+    }
+
+    /** {@code output = activation((accumulate ? output : 0) + conv(input, weights) + bias)}. */
+    public static void forward(ConvGeometry g, float[] input, int inputOffset, Sgemm.PackedA[] weights,
+                               Epilogue epilogue, boolean accumulate, float[] output, int outputOffset,
+                               Parallelism parallelism) {
+        checkLength("input", input, inputOffset, g.inputSize());
         checkLength("output", output, outputOffset, g.outputSize());
-        Call call = new Call(g, input, inputOffset, weights, weightOffset, epilogue, accumulate, output, outputOffset);
+        if (weights.length != g.groups() || weights[0].rows() != g.outChannelsPerGroup()) {
+            throw new IllegalArgumentException("weights packed for another geometry than " + g);
+        }
+        Call call = new Call(g, input, inputOffset, weights, epilogue, accumulate, output, outputOffset);
         int imageGroups = g.batch() * g.groups();
         int threads = parallelism.threads();
         if (sharesEvenly(imageGroups, threads)) {
@@ -74,7 +100,7 @@ public final class Conv2d {
     }
 
     /** The arguments of one {@code forward} call. */
-    private record Call(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
+    private record Call(ConvGeometry g, float[] input, int inputOffset, Sgemm.PackedA[] weights,
                         Epilogue epilogue, boolean accumulate, float[] output, int outputOffset) {
     }
 
@@ -95,11 +121,10 @@ public final class Conv2d {
             return;
         }
         int outChannels = g.outChannelsPerGroup();
-        Sgemm.multiply(outChannels, g.outPlaneSize(), g.filterSize(),
-                call.weights(), call.weightOffset() + group * outChannels * g.filterSize(), g.filterSize(),
-                call.input(), groupInput, g.inPlaneSize(),
-                call.output(), call.outputOffset() + (image * g.outChannels() + group * outChannels) * g.outPlaneSize(),
-                g.outPlaneSize(), call.accumulate(), call.epilogue().fromRow(group * outChannels), parallelism);
+        int groupOutput = call.outputOffset() + (image * g.outChannels() + group * outChannels) * g.outPlaneSize();
+        Sgemm.multiply(call.weights()[group], g.outPlaneSize(), call.input(), groupInput, g.inPlaneSize(),
+                call.output(), groupOutput, g.outPlaneSize(), call.accumulate(),
+                call.epilogue().fromRow(group * outChannels), parallelism);
     }
 
     /**
@@ -237,9 +262,8 @@ public final class Conv2d {
             int outChannels = g.outChannelsPerGroup();
             int width = sliceWidth(firstRow, endRow);
             float[] sums = SUMS.floats(outChannels * width);
-            Sgemm.multiplyRows(outChannels, width, g.filterSize(),
-                    call.weights(), call.weightOffset() + group * outChannels * g.filterSize(), g.filterSize(),
-                    padded, firstRow * phaseWidth, tapOffsets, sums, 0, width, false, Epilogue.NONE, parallelism);
+            Sgemm.multiplyRows(call.weights()[group], width, padded, firstRow * phaseWidth, tapOffsets,
+                    sums, 0, width, false, Epilogue.NONE, parallelism);
             int parts = Math.min(parallelism.threads(), outChannels);
             parallelism.run(parts, part -> writeOut(sums, width, firstRow, endRow,
                     outChannels * part / parts, outChannels * (part + 1) / parts));

@@ -92,9 +92,10 @@ public final class KernelBenchmark {
         float[] bias = random(random, m);
         float[] c = new float[m * n];
         Epilogue epilogue = Epilogue.of(bias, FusedActivation.RELU);
+        Sgemm.PackedA packed = Sgemm.pack(m, k, a, 0, k);
         report("sgemm " + m + "x" + n + "x" + k + " +bias+relu", 2.0 * m * n * k,
                 () -> ReferenceKernels.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n, false, epilogue),
-                parallelism -> Sgemm.multiply(m, n, k, a, 0, k, b, 0, n, c, 0, n, false, epilogue, parallelism),
+                parallelism -> Sgemm.multiply(packed, n, b, 0, n, c, 0, n, false, epilogue, parallelism),
                 settings);
     }
 
@@ -105,9 +106,10 @@ public final class KernelBenchmark {
         float[] bias = random(random, g.outChannels());
         float[] output = new float[g.outputSize()];
         Epilogue epilogue = Epilogue.of(bias, FusedActivation.RELU);
+        Sgemm.PackedA[] packed = g.isDepthwise() ? null : Conv2d.packWeights(g, weights, 0);
         Kernel kernel = g.isDepthwise()
                 ? parallelism -> DepthwiseConv2d.forward(g, input, 0, weights, 0, epilogue, output, 0, parallelism)
-                : parallelism -> Conv2d.forward(g, input, 0, weights, 0, epilogue, output, 0, parallelism);
+                : parallelism -> Conv2d.forward(g, input, 0, packed, epilogue, false, output, 0, parallelism);
         report(name, g.flops(), () -> ReferenceKernels.conv(g, input, weights, epilogue, output), kernel, settings);
     }
 
