@@ -275,7 +275,6 @@ public final class Conv2d {
          */
         private void writeOut(float[] sums, int width, int firstRow, int endRow, int first, int end) {
             int outWidth = g.outWidth();
-            int vectorEnd = SPECIES.loopBound(outWidth);
             Epilogue epilogue = call.epilogue().fromRow(group * g.outChannelsPerGroup());
             FusedActivation activation = epilogue.activation();
             boolean accumulate = call.accumulate();
@@ -287,6 +286,13 @@ public final class Conv2d {
                 for (int y = firstRow; y < endRow; y++) {
                     int src = m * width + (y - firstRow) * phaseWidth;
                     int dst = outPlane + y * outWidth;
+                    // A last partial vector is stored whole when it spills only into later rows of this channel and
+                    // slice, which are written after it (not with a residual: the spill would overwrite the
+                    // shortcut's values there).
+                    int whole = (outWidth + VL - 1) / VL * VL;
+                    boolean spills = !accumulate && dst + whole <= outPlane + endRow * outWidth
+                            && src + whole <= (m + 1) * width;
+                    int vectorEnd = spills ? outWidth : SPECIES.loopBound(outWidth);
                     int x = 0;
                     for (; x < vectorEnd; x += VL) {
                         FloatVector sum = FloatVector.fromArray(SPECIES, sums, src + x).add(bias);

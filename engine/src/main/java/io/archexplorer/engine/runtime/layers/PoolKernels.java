@@ -7,6 +7,7 @@ import io.archexplorer.engine.runtime.kernels.Parallelism;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -203,16 +204,40 @@ public final class PoolKernels {
         }
     }
 
+    private static float planeSum(float[] input, int from, int size) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int x = 0;
+        for (; x < SPECIES.loopBound(size); x += VL) {
+            acc = acc.add(FloatVector.fromArray(SPECIES, input, from + x));
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; x < size; x++) {
+            sum += input[from + x];
+        }
+        return sum;
+    }
+
     private static int roundUp(int length) {
         return (length + VL - 1) / VL * VL;
     }
 
-    /** Bin i of an adaptive pool covers [floor(i·in/out), ceil((i+1)·in/out)), as in PyTorch. */
+    /**
+     * Bin i of an adaptive pool covers [floor(i·in/out), ceil((i+1)·in/out)), as in PyTorch. A global average
+     * (one bin) sums each plane as one contiguous run, in vectors.
+     */
     public static LayerKernel adaptiveAverage(Shape in, Shape out, float[] input, float[] output) {
         int inH = in.h();
         int inW = in.w();
         int outH = out.h();
         int outW = out.w();
+        if (outH == 1 && outW == 1) {
+            int size = inH * inW;
+            return p -> Split.run(p, in.n() * in.c(), size, (from, to) -> {
+                for (int plane = from; plane < to; plane++) {
+                    output[plane] = planeSum(input, plane * size, size) / size;
+                }
+            });
+        }
         return p -> Split.run(p, in.n() * in.c(), (long) inH * inW, (from, to) -> {
             for (int plane = from; plane < to; plane++) {
                 int inBase = plane * inH * inW;
