@@ -104,7 +104,8 @@ final class Fusion {
      */
     private static int overwritableShortcut(Net net, int conv, int tail, int add, int[] tensorOf) {
         int[] addInputs = net.inputIndices(add);
-        if (!(net.layer(add).op() instanceof Add) || addInputs.length != 2 || ((Conv) net.layer(conv).op()).groups() != 1
+        if (!(net.layer(add).op() instanceof Add) || addInputs.length != 2
+                || ((Conv) net.layer(conv).op()).groups() != 1
                 || !net.outputShape(addInputs[0]).equals(net.outputShape(addInputs[1]))) {
             return -1;
         }

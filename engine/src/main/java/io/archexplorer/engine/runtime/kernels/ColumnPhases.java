@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * phase, so the kernels that consume phases (convolution, pooling) keep unit-stride vector loads and compute
  * only the outputs that are kept.
  *
- * <p>Why it is fast: stride 1 is one bulk copy; stride 2, nearly every strided layer, deinterleaves two vectors at a time with two
- * in-register permutes and a blend per phase (a strided vector load does not exist; on JDK 17 a gather costs
- * more than this); other strides, rare, go element by element.
+ * <p>Why it is fast: stride 1 is one bulk copy; stride 2, nearly every strided layer, deinterleaves two vectors at
+ * a time with two in-register permutes and a blend per phase (a strided vector load does not exist; on JDK 17 a
+ * gather costs more than this); other strides, rare, go element by element.
  */
 public final class ColumnPhases {
 

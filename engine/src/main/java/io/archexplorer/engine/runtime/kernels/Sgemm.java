@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>A is packed once ({@link #pack}) into the order the micro-kernel reads it: for a convolution A is the
  *       layer's weights, packed when the net is compiled, so the copy costs nothing per inference. Each A value
  *       is used for a whole 32-wide row of the tile, so its broadcast is cheap.</li>
- *   <li>The N edge is zero-padded in the packed B panel and the M edge re-reads the last real row, so the
+ *   <li>The N edge is zero-padded in the packed B panel and the M edge in the packed A tile, so the
  *       inner loop never branches on M, N or K; only storing an edge tile runs lane by lane.</li>
  *   <li>Full tiles are stored straight from registers; this matters for the small K of pointwise
  *       convolutions, where a tile is stored after only 16-32 steps.</li>
@@ -66,7 +66,8 @@ public final class Sgemm {
     private Sgemm() {
     }
 
-    /** Floats of scratch each thread keeps after a product with reduction length {@code k} (packed B, edge tile, column). */
+    /** Floats of scratch each thread keeps after a product with reduction length {@code k}: packed B, edge tile,
+     *  column. */
     public static long scratchFloats(int k) {
         return (long) KC * NC + MR * NR + k;
     }
@@ -148,9 +149,9 @@ public final class Sgemm {
     }
 
     /**
-     * A matrix A ({@code m×k}) copied into the micro-kernel's order. Per K block (the blocks {@link #kBlock} cuts), per tile of
-     * MR rows, the tile's MR values of each k are adjacent: the micro-kernel's four broadcasts per step read one
-     * 16-byte run, and its index arithmetic is one running offset (reading four rows of A in place costs four
+     * A matrix A ({@code m×k}) copied into the micro-kernel's order. Per K block (the blocks {@link #kBlock}
+     * cuts), per tile of MR rows, the tile's MR values of each k are adjacent: the micro-kernel's four broadcasts
+     * per step read one 16-byte run, and its index arithmetic is one running offset (reading four rows of A in place costs four
      * offsets whose bounds checks C2 keeps in the loop). Rows past m in the last tile are zero.
      */
     public static final class PackedA {
