@@ -36,7 +36,7 @@ public final class DepthwiseConv2d {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int VL = SPECIES.length();
     /** Less work than this per thread costs more in hand-off than it saves. */
-    private static final long MIN_FLOPS_PER_THREAD = 1L << 18;
+    private static final long MIN_FLOPS_PER_THREAD = 1L << 17;
     /** Runs of planes handed out per thread: enough to even out a busy core, few enough to keep setup cheap. */
     private static final int CHUNKS_PER_THREAD = 4;
 
