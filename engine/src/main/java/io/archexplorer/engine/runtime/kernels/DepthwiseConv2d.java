@@ -15,18 +15,20 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>Each channel plane is copied into a scratch plane with a zero border (and zero slack up to whole
  *       vectors) that stays in L1/L2. The border is zeroed once per call, since every plane writes the same
- *       interior, so per plane the copy is one {@code System.arraycopy} per input row. After that no load needs
+ *       interior, so per plane the copy is a few whole vectors per input row. After that no load needs
  *       a bounds test: 16 neighbouring outputs read 16 neighbouring floats per tap.</li>
  *   <li>Output vectors are accumulated in registers, starting from the bias; the activation is applied before
- *       the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out (so
- *       partial vectors at row ends need no masked stores). 3×3 kernels with vertical stride 1 or 2 (nearly
- *       all depthwise layers) walk down the plane loading each input row once for all the output rows it
- *       feeds, weights in registers; other kernels run a generic loop over precomputed tap offsets, four
- *       independent accumulators at a time.</li>
+ *       the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out in whole
+ *       vectors, a row's last one spilling into the rows below, written after it (so partial vectors at row ends
+ *       need no masked stores). 3×3 kernels with vertical stride 1 or 2 (nearly all depthwise layers) walk
+ *       down the plane loading each input row once for all the output rows it feeds, weights in registers;
+ *       other kernels run a generic loop over precomputed tap offsets, four independent accumulators at a
+ *       time.</li>
  *   <li>A horizontal stride is handled by computing the row at stride 1 and keeping every s-th value: a
  *       strided vector load does not exist, and on JDK 17 gathers and two-vector shuffles cost more than the
  *       extra FMAs (for stride 2: twice the FMAs, but only the outputs are deinterleaved, not every input
- *       element). Vertical strides just skip rows.</li>
+ *       element; splitting every input row into column phases instead, as the convolutions do, measured slower
+ *       here, where each input value feeds only nine FMAs). Vertical strides just skip rows.</li>
  * </ul>
  *
  * <p>Threading: channel planes are independent; runs of them are handed out to threads as they finish.
@@ -42,8 +44,8 @@ public final class DepthwiseConv2d {
 
     /** Lane i takes lane 2i mod VL: the even lanes of a vector, twice over. */
     private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(SPECIES, i -> 2 * i % VL);
-    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
     private static final VectorMask<Float> UPPER_HALF = VectorMask.fromLong(SPECIES, -1L << (VL / 2));
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
 
     private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
     private static final ThreadScratch DENSE_OUTPUT = new ThreadScratch();
