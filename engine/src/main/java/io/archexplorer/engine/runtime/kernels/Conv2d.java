@@ -61,7 +61,6 @@ public final class Conv2d {
     public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
                                Epilogue epilogue, boolean accumulate, float[] output, int outputOffset,
                                Parallelism parallelism) {
-        checkLength("weights", weights, weightOffset, g.weightSize());
         forward(g, input, inputOffset, packWeights(g, weights, weightOffset), epilogue, accumulate, output,
                 outputOffset, parallelism);
     }
