@@ -30,6 +30,7 @@ import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Epilogue;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
+import io.archexplorer.engine.runtime.kernels.Sgemm;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.layers.ConvTransposeKernel;
 import io.archexplorer.engine.runtime.layers.CopyKernels;
@@ -96,7 +97,9 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.weightBytes(net), plan.arenaBytes());
+        // The generated weights and their packed copies live side by side while compiling.
+        MemoryBudget.check(net, MemoryBudget.weightBytes(net) + MemoryBudget.packedWeightBytes(net),
+                plan.arenaBytes(), MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, NetWeights.generate(net, seed), options, fusion, plan, true);
     }
 
@@ -108,7 +111,8 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion), plan.arenaBytes());
+        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion) + MemoryBudget.packedWeightBytes(net),
+                plan.arenaBytes(), MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, weights, options, fusion, plan, false);
     }
 
@@ -136,6 +140,13 @@ public final class CompiledNet implements AutoCloseable {
         WorkerPool pool = new WorkerPool(options.threads() - 1);
         return new CompiledNet(net, options, fusion, steps, stepOutputs, input, output, plan.arenaBytes(),
                 weightBytes, pool);
+    }
+
+    /** The kernels' description of a convolution layer on its input. */
+    static ConvGeometry geometry(Conv conv, Shape in) {
+        return new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(), conv.kernelW(),
+                conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(), conv.padW(), conv.dilationH(),
+                conv.dilationW(), conv.groups());
     }
 
     /** The index of the net's one input layer; the runtime feeds a single tensor. */
@@ -359,7 +370,10 @@ public final class CompiledNet implements AutoCloseable {
                     + op.kind());
         }
 
-        /** A convolution with its absorbed batchnorm folded into weights and bias, and its activation fused. */
+        /**
+         * A convolution with its absorbed batchnorm folded into weights and bias, its residual add and its
+         * activation fused.
+         */
         private LayerKernel convolution(Conv conv, Shape in) {
             LayerWeights w = weights.layer(layer);
             float[] kernelWeights = w.weight();
@@ -372,17 +386,22 @@ public final class CompiledNet implements AutoCloseable {
                 }
             }
             FusedActivation activation = fusedActivation();
-            weightBytes += 4L * kernelWeights.length + (bias == null ? 0 : 4L * bias.length);
-            ConvGeometry g = new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(),
-                    conv.kernelW(), conv.strideH(), conv.strideW(), conv.padH(), conv.padW(), conv.padH(),
-                    conv.padW(), conv.dilationH(), conv.dilationW(), conv.groups());
+            weightBytes += bias == null ? 0 : 4L * bias.length;
+            ConvGeometry g = geometry(conv, in);
             Epilogue epilogue = Epilogue.of(bias, activation);
             float[] x = inputs[0];
             float[] filters = kernelWeights;
             if (g.isDepthwise()) {
+                weightBytes += 4L * filters.length;
                 return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
             }
-            return p -> Conv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+            // With a fused residual add the output buffer holds the shortcut, and the convolution adds onto it.
+            boolean accumulate = fusion.shortcutOf[layer] >= 0;
+            Sgemm.PackedA[] packed = Conv2d.packWeights(g, filters, 0);
+            for (Sgemm.PackedA group : packed) {
+                weightBytes += 4L * group.packedFloats();
+            }
+            return p -> Conv2d.forward(g, x, 0, packed, epilogue, accumulate, output, 0, p);
         }
 
         /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */

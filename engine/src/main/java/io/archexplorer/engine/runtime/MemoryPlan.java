@@ -75,8 +75,7 @@ final class MemoryPlan {
             if (!fusion.isStep(i)) {
                 continue;
             }
-            for (int p : net.inputIndices(i)) {
-                int t = fusion.tensorOf[p];
+            for (int t : fusion.stepInputs(net, i)) {
                 last[t] = Math.max(last[t], i);
             }
         }
@@ -84,8 +83,14 @@ final class MemoryPlan {
         return last;
     }
 
-    /** The tensor an element-wise step can overwrite: its first input, if this step is that tensor's last reader. */
+    /**
+     * The tensor a step overwrites: the shortcut a convolution accumulates onto (which dies there, see
+     * {@link Fusion}), or an element-wise step's first input if this step is that tensor's last reader.
+     */
     private static int inPlaceSource(Net net, Fusion fusion, int step, int[] lastUse) {
+        if (fusion.shortcutOf[step] >= 0) {
+            return fusion.shortcutOf[step];
+        }
         Op op = net.layer(step).op();
         boolean elementwise = op instanceof Activation || op instanceof BatchNorm || op instanceof Add
                 || op instanceof ChannelMultiply || op instanceof Scale || op instanceof Elementwise;
@@ -119,8 +124,7 @@ final class MemoryPlan {
     /** After step i, tensors it read for the last time give their buffers back (unless another live tensor holds it). */
     private static void release(Net net, Fusion fusion, int i, int[] lastUse, int[] bufferOf,
                                 List<Integer> liveTensors, List<Integer> free) {
-        for (int p : net.inputIndices(i)) {
-            int t = fusion.tensorOf[p];
+        for (int t : fusion.stepInputs(net, i)) {
             if (lastUse[t] == i) {
                 releaseTensor(t, lastUse, bufferOf, liveTensors, free);
             }

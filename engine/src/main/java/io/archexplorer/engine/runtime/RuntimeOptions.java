@@ -6,7 +6,8 @@ package io.archexplorer.engine.runtime;
  *
  * @param threads worker threads for the kernels, the caller's thread included
  * @param foldBatchNorm fold a batchnorm into the convolution it follows (scaled weights, shifted bias)
- * @param fuseActivations apply a ReLU/ReLU6 that follows a convolution while its output tile is still hot
+ * @param fuseActivations apply a ReLU/ReLU6 that follows a convolution while its output tile is still hot, and
+ *                        add a residual shortcut there too (the convolution accumulates onto the shortcut)
  */
 public record RuntimeOptions(int threads, boolean foldBatchNorm, boolean fuseActivations) {
     public RuntimeOptions {

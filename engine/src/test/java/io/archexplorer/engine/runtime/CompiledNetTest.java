@@ -33,6 +33,7 @@ import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.runtime.kernels.Sgemm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -165,6 +166,15 @@ class CompiledNetTest {
         InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
                 () -> CompiledNet.create(b.build(), 1, RuntimeOptions.defaults()));
         assertTrue(e.getMessage().contains("huge") && e.getMessage().contains("peak activations"), e.getMessage());
+    }
+
+    @Test
+    void theKernelsScratchIsCountedPerThread() {
+        Net net = everyOp(Activation.Function.RELU);
+        long one = MemoryBudget.scratchBytes(net, 1);
+        // At least the GEMM's packing buffer, and more: the padded inputs of its convolutions.
+        assertTrue(one > 4L * Sgemm.scratchFloats(0), "scratch " + one);
+        assertEquals(2 * one, MemoryBudget.scratchBytes(net, 2));
     }
 
     @Test

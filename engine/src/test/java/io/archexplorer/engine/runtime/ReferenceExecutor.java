@@ -262,7 +262,7 @@ public final class ReferenceExecutor {
      * PyTorch's pooling: window [o·s − p, o·s − p + k) clipped to the padded input [−p, size + p) for the divisor
      * when padding counts, and to the input itself for the values.
      */
-    private static void pool(Pool p, double[] x, Shape in, Shape out, double[] y) {
+    static void pool(Pool p, double[] x, Shape in, Shape out, double[] y) {
         for (int nc = 0; nc < out.n() * out.c(); nc++) {
             for (int oy = 0; oy < out.h(); oy++) {
                 for (int ox = 0; ox < out.w(); ox++) {

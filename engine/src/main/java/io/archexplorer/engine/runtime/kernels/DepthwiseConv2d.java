@@ -15,18 +15,20 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>Each channel plane is copied into a scratch plane with a zero border (and zero slack up to whole
  *       vectors) that stays in L1/L2. The border is zeroed once per call, since every plane writes the same
- *       interior, so per plane the copy is one {@code System.arraycopy} per input row. After that no load needs
+ *       interior, so per plane the copy is a few whole vectors per input row. After that no load needs
  *       a bounds test: 16 neighbouring outputs read 16 neighbouring floats per tap.</li>
  *   <li>Output vectors are accumulated in registers, starting from the bias; the activation is applied before
- *       the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out (so
- *       partial vectors at row ends need no masked stores). 3×3 kernels with vertical stride 1 or 2 (nearly
- *       all depthwise layers) walk down the plane loading each input row once for all the output rows it
- *       feeds, weights in registers; other kernels run a generic loop over precomputed tap offsets, four
- *       independent accumulators at a time.</li>
+ *       the vector is stored into a dense, whole-vector-per-row buffer, from which rows are copied out in whole
+ *       vectors, a row's last one spilling into the rows below, written after it (so partial vectors at row ends
+ *       need no masked stores). 3×3 kernels with vertical stride 1 or 2 (nearly all depthwise layers) walk
+ *       down the plane loading each input row once for all the output rows it feeds, weights in registers;
+ *       other kernels run a generic loop over precomputed tap offsets, four independent accumulators at a
+ *       time.</li>
  *   <li>A horizontal stride is handled by computing the row at stride 1 and keeping every s-th value: a
  *       strided vector load does not exist, and on JDK 17 gathers and two-vector shuffles cost more than the
  *       extra FMAs (for stride 2: twice the FMAs, but only the outputs are deinterleaved, not every input
- *       element). Vertical strides just skip rows.</li>
+ *       element; splitting every input row into column phases instead, as the convolutions do, measured slower
+ *       here, where each input value feeds only nine FMAs). Vertical strides just skip rows.</li>
  * </ul>
  *
  * <p>Threading: channel planes are independent; runs of them are handed out to threads as they finish.
@@ -36,18 +38,25 @@ public final class DepthwiseConv2d {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int VL = SPECIES.length();
     /** Less work than this per thread costs more in hand-off than it saves. */
-    private static final long MIN_FLOPS_PER_THREAD = 1L << 20;
+    private static final long MIN_FLOPS_PER_THREAD = 1L << 17;
     /** Runs of planes handed out per thread: enough to even out a busy core, few enough to keep setup cheap. */
     private static final int CHUNKS_PER_THREAD = 4;
 
     /** Lane i takes lane 2i mod VL: the even lanes of a vector, twice over. */
     private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(SPECIES, i -> 2 * i % VL);
     private static final VectorMask<Float> UPPER_HALF = VectorMask.fromLong(SPECIES, -1L << (VL / 2));
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
 
     private static final ThreadScratch PADDED_PLANE = new ThreadScratch();
     private static final ThreadScratch DENSE_OUTPUT = new ThreadScratch();
 
     private DepthwiseConv2d() {
+    }
+
+    /** Floats of scratch each thread keeps after a call with this geometry: the padded plane and the dense rows. */
+    public static long scratchFloats(ConvGeometry g) {
+        PlaneSweep sweep = new PlaneSweep(g);
+        return (long) sweep.paddedFloats() + sweep.denseFloats();
     }
 
     public static void forward(ConvGeometry g, float[] input, int inputOffset, float[] weights, int weightOffset,
@@ -82,6 +91,10 @@ public final class DepthwiseConv2d {
         private final boolean slidesDownRows;
         /** Index in the padded plane of the first tap of each dense output vector (saves divisions per vector). */
         private final int[] vectorStarts;
+        /** Input columns copied (those some output reads), in whole vectors, and the lanes of the last one. */
+        private final int copiedWidth;
+        private final int copiedVectors;
+        private final VectorMask<Float> lastCopiedLanes;
 
         PlaneSweep(ConvGeometry g) {
             this.g = g;
@@ -93,6 +106,9 @@ public final class DepthwiseConv2d {
             slidesDownRows = g.kernelHeight() == 3 && g.kernelWidth() == 3 && g.strideHeight() <= 2
                     && g.dilationHeight() == 1;
             paddedWidth = vectorsPerRow * VL + (g.kernelWidth() - 1) * g.dilationWidth();
+            copiedWidth = Math.max(0, Math.min(g.inWidth(), paddedWidth - g.padLeft()));
+            copiedVectors = (copiedWidth + VL - 1) / VL;
+            lastCopiedLanes = SPECIES.indexInRange((copiedVectors - 1) * VL, copiedWidth);
             vectorStarts = new int[outHeight * vectorsPerRow];
             for (int oy = 0; oy < outHeight; oy++) {
                 for (int v = 0; v < vectorsPerRow; v++) {
@@ -108,11 +124,21 @@ public final class DepthwiseConv2d {
             }
         }
 
+        /** The padded plane, with a vector of slack for the last row's copy. */
+        int paddedFloats() {
+            return paddedRows * paddedWidth + VL;
+        }
+
+        /** The dense rows, with two vectors of slack for the last row's stride-2 reads. */
+        int denseFloats() {
+            return (outHeight * vectorsPerRow + 2) * VL;
+        }
+
         void run(int firstPlane, int endPlane, float[] input, int inputOffset, float[] weights, int weightOffset,
                  Epilogue epilogue, float[] output, int outputOffset) {
-            float[] padded = PADDED_PLANE.floats(paddedRows * paddedWidth);
-            Arrays.fill(padded, 0, paddedRows * paddedWidth, 0f);
-            float[] dense = DENSE_OUTPUT.floats(outHeight * vectorsPerRow * VL);
+            float[] padded = PADDED_PLANE.floats(paddedFloats());
+            Arrays.fill(padded, 0, paddedFloats(), 0f);
+            float[] dense = DENSE_OUTPUT.floats(denseFloats());
             for (int plane = firstPlane; plane < endPlane; plane++) {
                 int channel = plane % g.inChannels();
                 copyInterior(input, inputOffset + plane * g.inPlaneSize(), padded);
@@ -121,13 +147,27 @@ public final class DepthwiseConv2d {
             }
         }
 
+        /**
+         * Copies the input rows into the padded plane in whole vectors (a narrow plane's rows are shorter than a
+         * call to {@code System.arraycopy} costs). Lanes past the row are zeroed: they land on the right padding,
+         * the next row's left padding, or data of the next row, which is copied after.
+         */
         private void copyInterior(float[] input, int inputPlane, float[] padded) {
             // Input rows and columns past the last ones any output reads are left out.
             int endRow = Math.min(g.inHeight(), paddedRows - g.padTop());
-            int length = Math.max(0, Math.min(g.inWidth(), paddedWidth - g.padLeft()));
             for (int iy = 0; iy < endRow; iy++) {
-                System.arraycopy(input, inputPlane + iy * g.inWidth(), padded,
-                        (iy + g.padTop()) * paddedWidth + g.padLeft(), length);
+                int src = inputPlane + iy * g.inWidth();
+                int dst = (iy + g.padTop()) * paddedWidth + g.padLeft();
+                if (copiedVectors == 0 || src + copiedVectors * VL > input.length) {
+                    System.arraycopy(input, src, padded, dst, copiedWidth);
+                    continue;
+                }
+                int last = (copiedVectors - 1) * VL;
+                for (int x = 0; x < last; x += VL) {
+                    FloatVector.fromArray(SPECIES, input, src + x).intoArray(padded, dst + x);
+                }
+                ZERO.blend(FloatVector.fromArray(SPECIES, input, src + last), lastCopiedLanes)
+                        .intoArray(padded, dst + last);
             }
         }
 
@@ -245,18 +285,22 @@ public final class DepthwiseConv2d {
         private void copyOut(float[] dense, float[] output, int outputPlane) {
             int stride = g.strideWidth();
             int rowLength = vectorsPerRow * VL;
+            int planeEnd = outputPlane + outHeight * outWidth;
             for (int oy = 0; oy < outHeight; oy++) {
                 int outRow = outputPlane + oy * outWidth;
                 int denseRow = oy * rowLength;
-                if (stride == 1) {
-                    System.arraycopy(dense, denseRow, output, outRow, outWidth);
-                    continue;
-                }
+                // Whole vectors, the last one spilling into the rows below (written after this one), unless it
+                // would reach past the plane, where another thread may be writing.
+                int vectorEnd = outRow + rowLength <= planeEnd ? outWidth : SPECIES.loopBound(outWidth);
                 int ox = 0;
-                if (stride == 2) {
+                if (stride == 1) {
+                    for (; ox < vectorEnd; ox += VL) {
+                        FloatVector.fromArray(SPECIES, dense, denseRow + ox).intoArray(output, outRow + ox);
+                    }
+                } else if (stride == 2) {
                     // Even lanes of two vectors: two in-register permutes and a blend, about twice as fast as a
-                    // scalar copy. The reads stay inside the row: its length is at least 2 * outWidth.
-                    for (; ox + VL <= outWidth; ox += VL) {
+                    // scalar copy. The dense buffer has two vectors of slack for the last row's reads.
+                    for (; ox < vectorEnd; ox += VL) {
                         FloatVector low = FloatVector.fromArray(SPECIES, dense, denseRow + 2 * ox);
                         FloatVector high = FloatVector.fromArray(SPECIES, dense, denseRow + 2 * ox + VL);
                         low.rearrange(EVEN_LANES).blend(high.rearrange(EVEN_LANES), UPPER_HALF)

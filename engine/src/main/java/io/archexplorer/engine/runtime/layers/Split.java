@@ -4,17 +4,24 @@ import io.archexplorer.engine.runtime.kernels.Parallelism;
 
 /** Splits a run of independent items across threads when each thread gets enough work to pay for the hand-off. */
 final class Split {
-    /** Below about this many touched floats per thread, waking a worker costs more than it saves. */
-    private static final long MIN_WORK_PER_THREAD = 1 << 15;
+    /** Below about this many touched floats per part, handing it to a worker costs more than it saves. */
+    private static final long MIN_WORK_PER_PART = 1 << 15;
 
     private Split() {
     }
 
-    /** Calls {@code range.run(from, to)} over [0, items) in contiguous parts; {@code workPerItem} in floats. */
+    /** Parts handed out per thread: a thread that is descheduled holds up the others by one part only. */
+    private static final int PARTS_PER_THREAD = 4;
+
+    /**
+     * Calls {@code range.run(from, to)} over [0, items) in contiguous parts; {@code workPerItem} in floats. With
+     * more than one thread there are several parts per thread, each still worth a hand-off.
+     */
     static void run(Parallelism parallelism, int items, long workPerItem, Range range) {
-        long parts = Math.min(parallelism.threads(), Math.max(1, items * workPerItem / MIN_WORK_PER_THREAD));
-        int p = (int) Math.min(parts, items);
-        if (p <= 1) {
+        int threads = parallelism.threads();
+        long enough = Math.max(1, (long) items * workPerItem / MIN_WORK_PER_PART);
+        int p = (int) Math.min(Math.min(threads == 1 ? 1 : PARTS_PER_THREAD * threads, enough), items);
+        if (threads == 1 || p <= 1) {
             range.run(0, items);
             return;
         }

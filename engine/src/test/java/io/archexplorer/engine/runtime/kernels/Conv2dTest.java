@@ -22,9 +22,11 @@ class Conv2dTest {
                 ConvGeometry.of(1, 8, 10, 9, 16, 1, 2, 0, 1, 1),      // 1×1 stride 2 (ResNet downsample)
                 ConvGeometry.of(1, 4, 12, 13, 6, 1, 1, 1, 1, 1),      // 1×1 with padding
                 ConvGeometry.of(1, 3, 23, 21, 8, 7, 2, 3, 1, 1),      // ResNet stem shape
-                ConvGeometry.of(1, 3, 70, 70, 4, 7, 1, 3, 1, 1),      // several im2col slices, not row-aligned
+                ConvGeometry.of(1, 3, 70, 70, 4, 7, 1, 3, 1, 1),      // several slices
                 ConvGeometry.of(1, 16, 70, 70, 8, 3, 2, 1, 1, 1),     // strided, two slices
-                ConvGeometry.of(1, 4, 20, 20, 6, 3, 3, 1, 1, 1),      // stride 3: three column phases
+                ConvGeometry.of(1, 4, 20, 20, 6, 3, 3, 1, 1, 1),      // stride 3: nine phases
+                ConvGeometry.of(1, 5, 30, 37, 6, 3, 2, 2, 2, 1),      // stride 2, dilation 2
+                ConvGeometry.of(1, 3, 67, 67, 8, 11, 4, 2, 1, 1),     // AlexNet stem: 11×11 stride 4
                 ConvGeometry.of(3, 5, 9, 8, 7, 3, 1, 1, 1, 1),
                 ConvGeometry.of(1, 6, 15, 14, 9, 3, 2, 1, 1, 1),
                 ConvGeometry.of(1, 4, 9, 9, 3, 3, 1, 0, 1, 1),

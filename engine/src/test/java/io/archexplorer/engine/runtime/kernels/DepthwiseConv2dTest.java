@@ -18,6 +18,9 @@ class DepthwiseConv2dTest {
                 ConvGeometry.depthwise(1, 7, 7, 7, 3, 1, 1),
                 ConvGeometry.depthwise(1, 3, 14, 14, 5, 1, 2),
                 ConvGeometry.depthwise(1, 3, 13, 40, 5, 2, 2),
+                ConvGeometry.depthwise(1, 2, 12, 113, 3, 2, 1),                       // stride 2, odd pad, wide
+                ConvGeometry.depthwise(1, 2, 9, 70, 3, 2, 0),                         // stride 2, even pad, wide
+                ConvGeometry.depthwise(1, 2, 10, 50, 3, 3, 1),                        // stride 3, wide
                 ConvGeometry.depthwise(2, 2, 12, 12, 7, 1, 3),
                 ConvGeometry.depthwise(1, 2, 23, 21, 7, 2, 3),
                 ConvGeometry.depthwise(1, 3, 9, 9, 3, 1, 0),
