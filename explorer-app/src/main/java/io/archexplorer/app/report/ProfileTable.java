@@ -24,7 +24,7 @@ public final class ProfileTable {
         out.println();
         out.printf(Locale.ROOT, "%s — %d thread%s, batch %d, %s (%d runs after %d warm-up)%n", model.name(),
                 p.threads(), p.threads() == 1 ? "" : "s", p.batch(),
-                net.options().foldBatchNorm() ? "fused (batchnorm folded into convolutions, ReLU into the layer before)"
+                net.options().foldBatchNorm() ? "fused (batchnorm folded into convolutions; a residual add and a ReLU into the convolution before)"
                         : "unfused (every layer on its own)", p.runs(), warmup);
         out.printf(Locale.ROOT, "latency %s ms median (min %s, max %s) · %.1f images/s · %.1f GFLOP/s%n",
                 ms(p.medianMs()), ms(p.minMs()), ms(p.maxMs()), p.imagesPerSecond(), p.gflops());
