@@ -82,6 +82,7 @@ public final class ComparePane extends VBox {
         getChildren().setAll(new ToolBar(baseline, remove, clear), table, charts, caption);
         // The charts are what the class looks at; a handful of pins fits in a short table.
         table.setPrefHeight(190);
+        table.setMinHeight(130);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         model.pins().addListener((ListChangeListener<Pin>) c -> refresh());

@@ -58,6 +58,8 @@ public final class ExplorerWindow extends BorderPane {
     private static final int MAX_RECENT = 8;
     /** Presentation mode enlarges the graph with the type, for the back rows. */
     private static final double PRESENTATION_ZOOM = 1.5;
+    /** Where the graph/tabs divider goes when a chart tab is shown. */
+    private static final double CHART_DIVIDER = 0.45;
 
     private final ExplorerModel model;
     private final GraphView graph;
@@ -146,8 +148,14 @@ public final class ExplorerWindow extends BorderPane {
         Tab breakdownTab = new Tab("Breakdown", breakdown);
         breakdown.setShown(false);
         breakdownTab.selectedProperty().addListener((o, was, on) -> breakdown.setShown(on));
-        bottomTabs.getTabs().addAll(new Tab("Layers", table), new Tab("Compare", new ComparePane(model)),
-                breakdownTab, warningsTab);
+        Tab compareTab = new Tab("Compare", new ComparePane(model));
+        bottomTabs.getTabs().addAll(new Tab("Layers", table), compareTab, breakdownTab, warningsTab);
+        // The charts need room: showing them raises the divider (once; the user's own position is kept after).
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+            if ((tab == compareTab || tab == breakdownTab) && centerColumn.getDividerPositions()[0] > CHART_DIVIDER) {
+                centerColumn.setDividerPositions(CHART_DIVIDER);
+            }
+        });
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centerColumn.setOrientation(Orientation.VERTICAL);
         centerColumn.getItems().addAll(graphBox, bottomTabs);

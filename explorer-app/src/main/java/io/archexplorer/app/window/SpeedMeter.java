@@ -31,9 +31,14 @@ final class SpeedMeter {
     /** Aim for about this much measured time per variant: long enough for a stable median, short for a class. */
     private static final double MEASURE_BUDGET_MS = 1200;
     private static final int MIN_RUNS = 5;
-    private static final int MAX_RUNS = 30;
-    private static final int WARMUP = 2;
+    private static final int MAX_RUNS = 300;
+    /** Warm-up until the JIT has finished the kernels the net uses (see {@link #warmUp}). */
+    private static final double WARMUP_MIN_MS = 1000;
+    private static final double WARMUP_STABLE_MS = 500;
+    private static final double WARMUP_MAX_MS = 6000;
+    private static final int MIN_WARMUP = 3;
     private static final long SEED = 1;
+    private static final long PROGRESS_INTERVAL_NANOS = 300_000_000L;
 
     private final Executor fx;
     private final Listener listener;
@@ -74,12 +79,16 @@ final class SpeedMeter {
         try (CompiledNet net = CompiledNet.create(v.net().withBatch(settings.batch()), SEED,
                 Variants.runtimeOptions(settings))) {
             float[] input = randomInput(net.net().inputShape().elements());
-            long t0 = System.nanoTime();
-            net.run(input, token, new long[net.steps().size()]);
-            double firstMs = (System.nanoTime() - t0) / 1e6;
-            int runs = (int) Math.max(MIN_RUNS, Math.min(MAX_RUNS, MEASURE_BUDGET_MS / Math.max(firstMs, 1e-3)));
-            Profile p = Profiler.measure(net, input, WARMUP, runs, (done, total) -> {
-                if (!token.isCancelled()) {
+            fx.execute(() -> listener.progress(v, "warming up…", -1));
+            double warmMs = warmUp(net, input, token);
+            int runs = (int) Math.max(MIN_RUNS, Math.min(MAX_RUNS, MEASURE_BUDGET_MS / Math.max(warmMs, 1e-3)));
+            long[] lastReport = {0};
+            Profile p = Profiler.measure(net, input, 0, runs, (done, total) -> {
+                // A few updates a second: each repaints the status bar, which on a 2-core laptop takes CPU
+                // from the very runs being timed.
+                long now = System.nanoTime();
+                if (!token.isCancelled() && (now - lastReport[0] > PROGRESS_INTERVAL_NANOS || done == total)) {
+                    lastReport[0] = now;
                     fx.execute(() -> listener.progress(v, "measuring " + done + "/" + total, done / (double) total));
                 }
             }, token);
@@ -92,6 +101,37 @@ final class SpeedMeter {
             report(v, token, e.getMessage());
         } catch (OutOfMemoryError e) {
             report(v, token, "ran out of memory measuring " + v.name() + "; lower the batch or the resolution");
+        }
+    }
+
+    /**
+     * Runs the net until its speed stops improving: a fresh window has compiled no kernel yet, and the JIT keeps
+     * compiling for a few seconds on a 2-core laptop (a fixed count of runs would time the interpreter on a small
+     * net). Stops once no run has been 3 % faster than the best for half a second, after at least
+     * {@link #MIN_WARMUP} runs and {@link #WARMUP_MIN_MS}, and at the latest after {@link #WARMUP_MAX_MS}. Returns
+     * the best run's time, to size the measurement.
+     */
+    private static double warmUp(CompiledNet net, float[] input, CancellationToken token) {
+        long[] stepNanos = new long[net.steps().size()];
+        long start = System.nanoTime();
+        long lastGain = start;
+        double best = Double.MAX_VALUE;
+        int done = 0;
+        while (true) {
+            long t0 = System.nanoTime();
+            net.run(input, token, stepNanos);
+            long t1 = System.nanoTime();
+            double ms = (t1 - t0) / 1e6;
+            if (ms < best * 0.97) {
+                lastGain = t1;
+            }
+            best = Math.min(best, ms);
+            done++;
+            double elapsedMs = (t1 - start) / 1e6;
+            boolean settled = (t1 - lastGain) / 1e6 >= WARMUP_STABLE_MS && elapsedMs >= WARMUP_MIN_MS;
+            if (done >= MIN_WARMUP && (settled || elapsedMs >= WARMUP_MAX_MS)) {
+                return best;
+            }
         }
     }
 
