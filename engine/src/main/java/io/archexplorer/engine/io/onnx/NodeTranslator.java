@@ -52,6 +52,8 @@ final class NodeTranslator {
     /** How many nodes (and graph outputs) read each tensor. */
     private final Map<String, Integer> readers;
     private final Set<String> layerNames = new HashSet<>();
+    /** Layers named from PyTorch's scoped node names (see {@link ScopeNames}). */
+    private final Set<String> scoped = new HashSet<>();
     private final FileWeights weights = new FileWeights();
     private String weightsProblem;
 
@@ -61,7 +63,7 @@ final class NodeTranslator {
     }
 
     List<Layer> layers() {
-        return List.copyOf(layers.values());
+        return ScopeNames.liftSingleLayerBlocks(List.copyOf(layers.values()), scoped);
     }
 
     FileWeights weights() {
@@ -74,10 +76,14 @@ final class NodeTranslator {
     }
 
     /** Adds one layer reading the given features; its shape is unknown when an input's is. */
-    Feature add(String name, Op op, List<Feature> inputs) {
+    Feature add(String nodeName, Op op, List<Feature> inputs) {
+        String name = ScopeNames.dotted(nodeName);
         String unique = name;
         for (int k = 2; !layerNames.add(unique); k++) {
             unique = name + "#" + k;
+        }
+        if (!name.equals(nodeName)) {
+            scoped.add(unique);
         }
         List<Shape> shapes = inputs.stream().map(Feature::shape).toList();
         Shape shape = shapes.stream().allMatch(Shape::isKnown) ? op.outputShape(shapes) : Shape.unknown();
@@ -88,7 +94,7 @@ final class NodeTranslator {
     /**
      * The block a layer belongs to, from its name when it is a dotted module path as PyTorch's module names and our
      * own export's layer names are ({@code layer1.0.conv1} is in block {@code layer1.0}, itself in {@code layer1}).
-     * Names with a slash are scopes of another convention ({@code /layer1/layer1.0/conv1/Conv}), left at top level.
+     * Other names with a slash (a lone {@code /}) stay at top level.
      */
     private static String blockOf(String name) {
         int dot = name.lastIndexOf('.');

@@ -51,10 +51,16 @@ class PyTorchExportTest {
         assertEquals(0, a.unknownLayers());
         assertEquals(7166, a.totals().params());
         assertEquals(70670, a.totals().multAdds());
-        assertEquals("shuffle", net.layer(net.indexOf("/Reshape_1")).op().kind(), "Reshape/Transpose/Reshape");
-        assertEquals("channel_mul", net.layer(net.indexOf("/se/Mul")).op().kind(), "the SE gate");
-        assertEquals("1×600", net.outputShape(net.indexOf("/Reshape_2")).toString(), "view(x.size(0), -1)");
-        assertEquals("1×8×8×8", net.outputShape(net.indexOf("/Slice_1")).toString(), "chunk");
+        assertEquals("shuffle", net.layer(net.indexOf("Reshape_1")).op().kind(), "Reshape/Transpose/Reshape");
+        assertEquals("channel_mul", net.layer(net.indexOf("se.Mul")).op().kind(), "the SE gate");
+        assertEquals("1×600", net.outputShape(net.indexOf("Reshape_2")).toString(), "view(x.size(0), -1)");
+        assertEquals("1×8×8×8", net.outputShape(net.indexOf("Slice_1")).toString(), "chunk");
+        // PyTorch's scopes become blocks: the SE module and the two Sequentials, not the single modules in them.
+        assertEquals("se", net.layer(net.indexOf("se.fc1.Conv")).block());
+        assertEquals("se", net.layer(net.indexOf("se.Mul")).block());
+        assertEquals("stem", net.layer(net.indexOf("stem.0.Conv")).block());
+        assertEquals("branch", net.layer(net.indexOf("branch.3.Conv")).block());
+        assertEquals("", net.layer(net.indexOf("expand.Conv")).block(), "one module alone is no block");
         assertEquals(file.replace(".onnx", ""), net.name(), "PyTorch's graph name torch_jit says nothing");
         assertEquals(1, m.warnings().size(), m.warnings().toString());
         assertTrue(m.warnings().get(0).endsWith("input 'image': batch 'batch' is not a fixed size; figures are per"
