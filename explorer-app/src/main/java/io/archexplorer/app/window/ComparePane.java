@@ -51,7 +51,7 @@ public final class ComparePane extends VBox {
                 number("mult-adds", 85, r -> change(r, r.multAddsChange()))));
         table.getColumns().setAll(List.of(
                 number("#", 40, r -> new SortableText(r.marker(), r.number())),
-                column("variant", 150, r -> r.pin().label()),
+                column("variant", 250, r -> r.pin().label()),
                 column("knobs", 230, r -> r.pin().knobs()),
                 figure("params", r -> r.pin().figures().params(), Numbers::human),
                 figure("mult-adds", r -> r.pin().figures().multAdds(), Numbers::human),

@@ -6,12 +6,15 @@ import io.archexplorer.app.diagram.DiagramOptions;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.UnknownModelException;
+import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobException;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -301,11 +304,30 @@ public final class ExplorerModel {
             return;
         }
         RunSettings s = settings.get();
-        Pin p = new Pin(v.name(), v.knobSummary(), Figures.of(v, measurement.get()), s.threads(), s.batch());
+        Pin p = new Pin(pinLabel(v), v.knobSummary(), Figures.of(v, measurement.get()), s.threads(), s.batch());
         pins.add(p);
         if (baseline.get() == null) {
             baseline.set(p);
         }
+    }
+
+    /**
+     * The model's name with the knobs turned away from its preset, e.g. {@code resnext50_32x4d (C=64, d=2)}, so
+     * variants of one preset can be told apart in the compare table and chart.
+     */
+    private String pinLabel(Variant v) {
+        if (v.spec() == null) {
+            return v.name();
+        }
+        KnobValues preset = catalog.resolve(v.spec().name(), Map.of()).knobs();
+        List<String> turned = new ArrayList<>();
+        for (Knob k : v.spec().knobs().knobs()) {
+            Object value = v.spec().knobs().get(k.name());
+            if (!value.equals(preset.get(k.name()))) {
+                turned.add((k.symbol().isEmpty() ? k.name() : k.symbol()) + "=" + k.format(value));
+            }
+        }
+        return turned.isEmpty() ? v.name() : v.name() + " (" + String.join(", ", turned) + ")";
     }
 
     /** Removes this very pin (the same variant pinned twice gives two equal pins). */

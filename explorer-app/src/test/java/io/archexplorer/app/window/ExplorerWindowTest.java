@@ -186,6 +186,8 @@ class ExplorerWindowTest {
         ComparePane compare = robot.lookup((Node n) -> n instanceof ComparePane).queryAs(ComparePane.class);
         assertEquals(2, compare.table().getItems().size());
         assertTrue(model.pins().get(1).figures().multAdds() > model.pins().get(0).figures().multAdds());
+        assertEquals(List.of("squeezenet1_1 (ρ=64)", "squeezenet1_1 (ρ=96)"),
+                model.pins().stream().map(Pin::label).toList(), "the knobs turned away from the preset");
         for (var chart : compare.charts()) {
             assertEquals(2, chart.getData().get(0).getData().size(), "one point per pin in each chart");
         }
