@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -537,11 +536,5 @@ public final class ExplorerModel {
 
     public ReadOnlyBooleanProperty canRedoProperty() {
         return canRedo;
-    }
-
-    /** Sorted names of every block of the current net. */
-    public Set<String> blocks() {
-        Variant v = variant.get();
-        return v == null ? Set.of() : new TreeSet<>(DiagramBuilder.blocks(v.net()));
     }
 }

@@ -176,10 +176,6 @@ public final class GraphView extends Region {
         return style;
     }
 
-    public double scale() {
-        return scale;
-    }
-
     /** Where a layer's box is on screen (its centre, in this view's coordinates); null when not drawn. */
     public double[] screenPosition(int layer) {
         Diagram.Node n = node(nodeOfLayer.get(layer));

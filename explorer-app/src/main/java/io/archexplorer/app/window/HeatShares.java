@@ -19,7 +19,7 @@ final class HeatShares {
                 if (m == null || m.variant() != v) {
                     yield null;
                 }
-                double[] ms = LayerTimes.of(m);
+                double[] ms = LayerTime.millis(m);
                 yield i -> ms[i];
             }
             case OP_TYPE -> null;

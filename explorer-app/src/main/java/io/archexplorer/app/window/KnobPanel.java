@@ -3,7 +3,6 @@ package io.archexplorer.app.window;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.knobs.Knob;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -118,7 +117,4 @@ public final class KnobPanel extends VBox {
         return e == null ? null : e.control();
     }
 
-    List<String> knobNames() {
-        return family == null ? List.of() : family.knobs().stream().map(Knob::name).toList();
-    }
 }

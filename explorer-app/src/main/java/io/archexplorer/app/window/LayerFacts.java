@@ -26,7 +26,7 @@ final class LayerFacts {
     /** @param m the current measurement, or null */
     static List<Fact> of(Diagram.Node node, Variant v, Measurement m) {
         Net net = v.net();
-        double[] times = m == null || m.variant() != v ? null : LayerTimes.of(m);
+        double[] times = m == null || m.variant() != v ? null : LayerTime.millis(m);
         List<Fact> facts = new ArrayList<>();
         LayerCost cost = LayerCost.ZERO;
         double ms = 0;

@@ -43,6 +43,8 @@ public final class LayerTableView extends BorderPane {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final ExplorerModel model;
+    private Variant shownVariant;
+    private Profile shownProfile;
     private final TreeTableView<LayerRow> table = new TreeTableView<>();
     private final ToggleButton groupByBlock = new ToggleButton("Group by block");
     /** The current variant's rows in net order, rebuilt only when the variant or its measurement changes. */
@@ -143,6 +145,12 @@ public final class LayerTableView extends BorderPane {
         Variant v = model.variant();
         Measurement m = model.measurementProperty().get();
         Profile profile = m != null && m.variant() == v ? m.profile() : null;
+        // A new variant arrives with its measurement cleared: two notifications, one set of rows to build.
+        if (v == shownVariant && profile == shownProfile) {
+            return;
+        }
+        shownVariant = v;
+        shownProfile = profile;
         rows = v == null ? List.of() : LayerRows.flat(v.analysis(), profile);
         showRows();
     }

@@ -23,6 +23,18 @@ public record LayerTime(Kind kind, double ms, String fusedInto) {
         return new LayerTime(Kind.RAN, ms, "");
     }
 
+    /**
+     * Each layer's measured milliseconds as plain numbers, for the heat map and the tooltip: a step's time goes to
+     * the layer it computes, layers fused into it get 0 (their time is inside the step's).
+     */
+    static double[] millis(Measurement m) {
+        double[] ms = new double[m.variant().net().size()];
+        for (Profile.StepTiming t : m.profile().steps()) {
+            ms[t.step().layer()] += t.medianMs();
+        }
+        return ms;
+    }
+
     /** One entry per layer of {@code net}; all {@link #NOT_MEASURED} when {@code profile} is null. */
     public static List<LayerTime> perLayer(Net net, Profile profile) {
         LayerTime[] times = new LayerTime[net.size()];

@@ -58,8 +58,10 @@ final class Variants {
 
     private static MemoryFootprint footprint(Net net, RunSettings settings) {
         try {
-            return MemoryFootprint.of(net.withBatch(settings.batch()), runtimeOptions(settings));
-        } catch (IllegalArgumentException | InvalidNetException e) {
+            // Rebuilding the net at another batch costs as much as building it: skip it on the knob path (batch 1).
+            Net atBatch = net.inputShape().n() == settings.batch() ? net : net.withBatch(settings.batch());
+            return MemoryFootprint.of(atBatch, runtimeOptions(settings));
+        } catch (IllegalArgumentException | IllegalStateException | InvalidNetException e) {
             return null;
         }
     }
