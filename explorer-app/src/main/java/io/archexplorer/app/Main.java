@@ -5,11 +5,13 @@ import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
 import io.archexplorer.app.cli.ExportCommand;
 import io.archexplorer.app.cli.ListCommand;
-import io.archexplorer.app.cli.ModelSource;
+import io.archexplorer.app.cli.ModelArgument;
 import io.archexplorer.app.cli.RenderCommand;
 import io.archexplorer.app.cli.RunCommand;
 import io.archexplorer.app.cli.SaveCommand;
 import io.archexplorer.app.cli.UsageException;
+import io.archexplorer.app.study.ModelSource;
+import io.archexplorer.app.study.VariantException;
 import io.archexplorer.app.window.WindowLauncher;
 import io.archexplorer.samples.Catalog;
 import java.io.IOException;
@@ -33,7 +35,7 @@ public final class Main {
 
     /** The commands of one run; models they open report import warnings on {@code err}. */
     private List<Command> commands(PrintStream err) {
-        ModelSource models = new ModelSource(catalog, err::println);
+        ModelArgument models = new ModelArgument(new ModelSource(catalog), err::println);
         return List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
                 new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
                 new ExportCommand(models));
@@ -64,7 +66,7 @@ public final class Main {
         }
         try {
             return command.run(Arrays.asList(args).subList(1, args.length), out);
-        } catch (UsageException e) {
+        } catch (UsageException | VariantException e) {
             out.flush();
             err.println("explorer " + command.name() + ": " + e.getMessage());
             return USAGE_ERROR;

@@ -6,9 +6,11 @@ import java.util.List;
  * Measured speed of a compiled net: latency over the measured runs (after warm-up), throughput, and the median
  * time of every step.
  *
+ * @param warmupRuns the runs before the timed ones (as many as the speed took to settle, or as asked)
+ * @param runs the timed runs
  * @param steps per step, in execution order
  */
-public record Profile(int threads, int batch, int runs, double medianMs, double minMs, double maxMs,
+public record Profile(int threads, int batch, int warmupRuns, int runs, double medianMs, double minMs, double maxMs,
                       List<StepTiming> steps) {
 
     /** Images per second at the median latency. */
@@ -20,6 +22,20 @@ public record Profile(int threads, int batch, int runs, double medianMs, double 
     public double gflops() {
         long multAdds = steps.stream().mapToLong(t -> t.step().multAdds()).sum();
         return 2.0 * multAdds / (medianMs * 1e6);
+    }
+
+    /**
+     * Each layer's median milliseconds, for heat maps and shares: a step's time goes to the layer it computes, layers
+     * it absorbed (a folded batchnorm, a fused ReLU) and layers without a step get 0.
+     *
+     * @param layers the number of layers of the net that was measured
+     */
+    public double[] millisPerLayer(int layers) {
+        double[] ms = new double[layers];
+        for (StepTiming t : steps) {
+            ms[t.step().layer()] += t.medianMs();
+        }
+        return ms;
     }
 
     /**

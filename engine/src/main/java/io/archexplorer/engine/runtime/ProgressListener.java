@@ -5,6 +5,13 @@ package io.archexplorer.engine.runtime;
 public interface ProgressListener {
     ProgressListener NONE = (done, total) -> { };
 
-    /** {@code done} of {@code total} runs (warm-up included) have finished. */
+    /**
+     * {@code done} of {@code total} runs have finished: warm-up and timed runs together when both counts are fixed,
+     * else the timed runs (the warm-up is told by {@link #warmingUp}).
+     */
     void progress(int done, int total);
+
+    /** {@code done} warm-up runs have finished, when their count is not fixed (warm-up until the speed settles). */
+    default void warmingUp(int done) {
+    }
 }

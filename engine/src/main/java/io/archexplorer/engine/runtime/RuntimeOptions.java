@@ -27,6 +27,11 @@ public record RuntimeOptions(int threads, boolean foldBatchNorm, boolean fuseAct
 
     /** Every layer runs on its own: no folding, no fusion. */
     public RuntimeOptions unfused() {
-        return new RuntimeOptions(threads, false, false);
+        return withFusion(false);
+    }
+
+    /** Every rewrite on ({@code true}) or off, as the command line's {@code --fuse} and the window's switch say. */
+    public RuntimeOptions withFusion(boolean on) {
+        return new RuntimeOptions(threads, on, on);
     }
 }

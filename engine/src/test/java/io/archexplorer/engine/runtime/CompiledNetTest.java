@@ -184,7 +184,8 @@ class CompiledNetTest {
         List<String> progress = new ArrayList<>();
         try (CompiledNet compiled = CompiledNet.create(net, 1, new RuntimeOptions(1, true, true))) {
             float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 1);
-            assertThrows(CancellationException.class, () -> Profiler.measure(compiled, input, 2, 100,
+            assertThrows(CancellationException.class, () -> Profiler.measure(compiled, input,
+                    MeasurePlan.fixed(2, 100),
                     (done, total) -> {
                         progress.add(done + "/" + total);
                         if (done == 3) {
@@ -200,7 +201,8 @@ class CompiledNetTest {
         Net net = everyOp(Activation.Function.RELU);
         try (CompiledNet compiled = CompiledNet.create(net, 1, new RuntimeOptions(2, true, true))) {
             float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 1);
-            Profile p = Profiler.measure(compiled, input, 1, 5, ProgressListener.NONE, CancellationToken.none());
+            Profile p = Profiler.measure(compiled, input, MeasurePlan.fixed(1, 5),
+                    ProgressListener.NONE, CancellationToken.none());
             assertEquals(compiled.steps().size(), p.steps().size());
             assertTrue(p.minMs() <= p.medianMs() && p.medianMs() <= p.maxMs());
             assertEquals(3, p.batch());

@@ -3,6 +3,7 @@ package io.archexplorer.app.cli;
 import io.archexplorer.app.report.AnalysisCsv;
 import io.archexplorer.app.report.AnalysisJson;
 import io.archexplorer.app.report.AnalysisTable;
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.CostAnalysis;
 import java.io.IOException;
@@ -12,9 +13,9 @@ import java.util.Set;
 
 /** {@code explorer analyze}: params, mult-adds and MAC of every layer and in total. */
 public final class AnalyzeCommand implements Command {
-    private final ModelSource models;
+    private final ModelArgument models;
 
-    public AnalyzeCommand(ModelSource models) {
+    public AnalyzeCommand(ModelArgument models) {
         this.models = models;
     }
 

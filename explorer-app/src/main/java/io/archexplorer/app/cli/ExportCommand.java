@@ -1,5 +1,6 @@
 package io.archexplorer.app.cli;
 
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.onnx.OnnxExporter;
 import io.archexplorer.engine.runtime.InsufficientMemoryException;
@@ -14,9 +15,9 @@ import java.util.Set;
  * Runtime (or any ONNX tool, Netron included) computes the same outputs.
  */
 public final class ExportCommand implements Command {
-    private final ModelSource models;
+    private final ModelArgument models;
 
-    public ExportCommand(ModelSource models) {
+    public ExportCommand(ModelArgument models) {
         this.models = models;
     }
 

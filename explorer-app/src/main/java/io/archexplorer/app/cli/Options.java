@@ -1,5 +1,7 @@
 package io.archexplorer.app.cli;
 
+import io.archexplorer.app.study.SpeedTest;
+
 /** Numeric option values, checked with a message naming the option. */
 final class Options {
     private Options() {
@@ -29,7 +31,7 @@ final class Options {
     }
 
     static long seed(Arguments a) {
-        String text = a.option("seed", "42");
+        String text = a.option("seed", Long.toString(SpeedTest.DEFAULT_SEED));
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

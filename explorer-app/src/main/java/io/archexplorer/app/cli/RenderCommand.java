@@ -5,6 +5,7 @@ import io.archexplorer.app.diagram.DiagramBuilder;
 import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.diagram.DiagramOptions;
 import io.archexplorer.app.report.Numbers;
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.layouts.Direction;
@@ -18,9 +19,9 @@ import java.util.Set;
 
 /** {@code explorer render}: the net as a Netscope-style picture, to SVG or PNG. */
 public final class RenderCommand implements Command {
-    private final ModelSource models;
+    private final ModelArgument models;
 
-    public RenderCommand(ModelSource models) {
+    public RenderCommand(ModelArgument models) {
         this.models = models;
     }
 

@@ -1,5 +1,6 @@
 package io.archexplorer.app.cli;
 
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.CompiledNet;
 import io.archexplorer.engine.runtime.InsufficientMemoryException;
@@ -11,9 +12,9 @@ import java.util.Set;
 
 /** {@code explorer run}: one inference on a raw float32 input, with the seeded weights {@code export} also writes. */
 public final class RunCommand implements Command {
-    private final ModelSource models;
+    private final ModelArgument models;
 
-    public RunCommand(ModelSource models) {
+    public RunCommand(ModelArgument models) {
         this.models = models;
     }
 

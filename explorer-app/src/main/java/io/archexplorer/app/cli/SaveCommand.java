@@ -1,5 +1,6 @@
 package io.archexplorer.app.cli;
 
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.io.NetDocument;
 import io.archexplorer.engine.io.NetJson;
 import java.io.IOException;
@@ -10,9 +11,9 @@ import java.util.Set;
 
 /** {@code explorer save}: writes a (tweaked) model to the project's JSON model file, which every command opens. */
 public final class SaveCommand implements Command {
-    private final ModelSource models;
+    private final ModelArgument models;
 
-    public SaveCommand(ModelSource models) {
+    public SaveCommand(ModelArgument models) {
         this.models = models;
     }
 

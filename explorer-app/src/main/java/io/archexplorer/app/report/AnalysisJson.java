@@ -1,7 +1,7 @@
 package io.archexplorer.app.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.archexplorer.app.cli.LoadedModel;
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.LayerCost;
 import io.archexplorer.engine.graph.Layer;

@@ -1,10 +1,11 @@
 package io.archexplorer.app.report;
 
-import io.archexplorer.app.cli.LoadedModel;
+import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.LayerCost;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.samples.knobs.Knob;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class AnalysisTable {
         if (knobs.isEmpty()) {
             return "";
         }
-        return " (" + knobs.entrySet().stream().map(e -> e.getKey() + "=" + KnobText.format(e.getValue()))
+        return " (" + knobs.entrySet().stream().map(e -> e.getKey() + "=" + Knob.text(e.getValue()))
                 .collect(Collectors.joining(", ")) + ")";
     }
 

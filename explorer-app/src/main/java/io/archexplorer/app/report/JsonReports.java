@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.archexplorer.app.cli.LoadedModel;
+import io.archexplorer.app.study.LoadedModel;
 import java.io.IOException;
 import java.io.OutputStream;
 

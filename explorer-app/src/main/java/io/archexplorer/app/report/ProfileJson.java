@@ -1,9 +1,9 @@
 package io.archexplorer.app.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.archexplorer.app.cli.LoadedModel;
+import io.archexplorer.app.study.LoadedModel;
+import io.archexplorer.app.study.SpeedTest;
 import io.archexplorer.engine.graph.Net;
-import io.archexplorer.engine.runtime.CompiledNet;
 import io.archexplorer.engine.runtime.Profile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +19,8 @@ public final class ProfileJson {
     private ProfileJson() {
     }
 
-    public static void write(LoadedModel model, CompiledNet compiled, Profile p, int warmup, PrintStream out)
-            throws IOException {
+    public static void write(LoadedModel model, SpeedTest.Result result, PrintStream out) throws IOException {
+        Profile p = result.profile();
         Map<Integer, Profile.StepTiming> byLayer = new HashMap<>();
         Map<String, String> absorbedBy = new HashMap<>();
         for (Profile.StepTiming t : p.steps()) {
@@ -28,22 +28,23 @@ public final class ProfileJson {
             t.step().absorbed().forEach(name -> absorbedBy.put(name, t.step().name()));
         }
         try (JsonGenerator g = JsonReports.generator(out)) {
-            writeProfile(g, model, compiled, p, warmup, byLayer, absorbedBy);
+            writeProfile(g, model, result, byLayer, absorbedBy);
         }
         out.println();
     }
 
-    private static void writeProfile(JsonGenerator g, LoadedModel model, CompiledNet compiled, Profile p, int warmup,
+    private static void writeProfile(JsonGenerator g, LoadedModel model, SpeedTest.Result result,
                                      Map<Integer, Profile.StepTiming> byLayer, Map<String, String> absorbedBy)
             throws IOException {
-        Net net = compiled.net();
+        Profile p = result.profile();
+        Net net = result.net();
         g.writeStartObject();
         JsonReports.writeModel(g, model);
         g.writeNumberField("threads", p.threads());
         g.writeNumberField("batch", p.batch());
         g.writeNumberField("runs", p.runs());
-        g.writeNumberField("warmup", warmup);
-        g.writeBooleanField("fused", compiled.options().foldBatchNorm());
+        g.writeNumberField("warmup", p.warmupRuns());
+        g.writeBooleanField("fused", result.options().foldBatchNorm());
         g.writeObjectFieldStart("latency_ms");
         g.writeNumberField("median", p.medianMs());
         g.writeNumberField("min", p.minMs());
@@ -51,8 +52,8 @@ public final class ProfileJson {
         g.writeEndObject();
         g.writeNumberField("images_per_second", p.imagesPerSecond());
         g.writeNumberField("gflops", p.gflops());
-        g.writeNumberField("weight_bytes", compiled.weightBytes());
-        g.writeNumberField("peak_activation_bytes", compiled.activationBytes());
+        g.writeNumberField("weight_bytes", result.weightBytes());
+        g.writeNumberField("peak_activation_bytes", result.activationBytes());
         g.writeArrayFieldStart("layers");
         for (int i = 0; i < net.size(); i++) {
             Profile.StepTiming t = byLayer.get(i);

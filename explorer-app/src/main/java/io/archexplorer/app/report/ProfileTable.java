@@ -1,7 +1,7 @@
 package io.archexplorer.app.report;
 
-import io.archexplorer.app.cli.LoadedModel;
-import io.archexplorer.engine.runtime.CompiledNet;
+import io.archexplorer.app.study.LoadedModel;
+import io.archexplorer.app.study.SpeedTest;
 import io.archexplorer.engine.runtime.Profile;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -11,7 +11,8 @@ public final class ProfileTable {
     private ProfileTable() {
     }
 
-    public static void print(LoadedModel model, CompiledNet net, Profile p, int warmup, PrintStream out) {
+    public static void print(LoadedModel model, SpeedTest.Result result, PrintStream out) {
+        Profile p = result.profile();
         double stepsTotal = p.steps().stream().mapToDouble(Profile.StepTiming::medianMs).sum();
         TextTable table = new TextTable("step", "op", ">time ms", ">share", ">GFLOP/s", "also runs");
         for (Profile.StepTiming t : p.steps()) {
@@ -24,12 +25,12 @@ public final class ProfileTable {
         out.println();
         out.printf(Locale.ROOT, "%s — %d thread%s, batch %d, %s (%d runs after %d warm-up)%n", model.name(),
                 p.threads(), p.threads() == 1 ? "" : "s", p.batch(),
-                net.options().foldBatchNorm() ? "fused (batchnorm folded into convolutions; a residual add and a ReLU into the convolution before)"
-                        : "unfused (every layer on its own)", p.runs(), warmup);
+                result.options().foldBatchNorm() ? "fused (batchnorm folded into convolutions; a residual add and a ReLU into the convolution before)"
+                        : "unfused (every layer on its own)", p.runs(), p.warmupRuns());
         out.printf(Locale.ROOT, "latency %s ms median (min %s, max %s) · %.1f images/s · %.1f GFLOP/s%n",
                 ms(p.medianMs()), ms(p.minMs()), ms(p.maxMs()), p.imagesPerSecond(), p.gflops());
-        out.println("memory: weights " + Numbers.bytes(net.weightBytes()) + ", peak activations "
-                + Numbers.bytes(net.activationBytes()));
+        out.println("memory: weights " + Numbers.bytes(result.weightBytes()) + ", peak activations "
+                + Numbers.bytes(result.activationBytes()));
     }
 
     static String ms(double v) {

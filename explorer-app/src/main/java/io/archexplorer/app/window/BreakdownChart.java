@@ -1,6 +1,8 @@
 package io.archexplorer.app.window;
 
-import io.archexplorer.engine.runtime.Profile;
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.Variant;
+import io.archexplorer.engine.analysis.CategoryShares;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,13 +91,14 @@ public final class BreakdownChart extends VBox {
     private void refresh() {
         stale = false;
         Variant v = model.variant();
-        Profile profile = measuredProfile();
-        List<CategoryShares> shares = v == null ? List.of() : CategoryShares.of(v.analysis(), profile);
+        Measurement measured = currentMeasurement();
+        List<CategoryShares> shares = v == null ? List.of()
+                : CategoryShares.of(v.analysis(), measured == null ? null : measured.layerMillis());
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
         if (v != null) {
             series.add(series(0, MULT_ADDS, shares, CategoryShares::multAddsShare));
             series.add(series(1, MAC, shares, CategoryShares::macShare));
-            if (profile != null) {
+            if (measured != null) {
                 series.add(series(2, TIME, shares, CategoryShares::timeShare));
             }
         }
@@ -105,15 +108,15 @@ public final class BreakdownChart extends VBox {
         updateCaption();
     }
 
-    private Profile measuredProfile() {
+    private Measurement currentMeasurement() {
         Measurement m = model.measurementProperty().get();
-        return m != null && m.variant() == model.variant() ? m.profile() : null;
+        return m != null && m.variant() == model.variant() ? m : null;
     }
 
     private void updateCaption() {
         if (model.variant() == null) {
             caption.setText("Open a model to see where its mult-adds, memory access and time go.");
-        } else if (measuredProfile() != null) {
+        } else if (currentMeasurement() != null) {
             caption.setText("Time of each executed step counts to its layer's kind; layers fused into a step "
                     + "(a folded batchnorm, a fused ReLU) are inside that step's time.");
         } else {

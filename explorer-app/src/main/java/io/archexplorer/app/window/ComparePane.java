@@ -1,6 +1,9 @@
 package io.archexplorer.app.window;
 
 import io.archexplorer.app.report.Numbers;
+import io.archexplorer.app.study.Figures;
+import io.archexplorer.app.study.Pin;
+import io.archexplorer.app.study.PinComparison;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;

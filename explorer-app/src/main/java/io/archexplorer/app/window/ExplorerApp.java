@@ -1,8 +1,12 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.Pin;
+import io.archexplorer.app.study.RunSettings;
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.engine.io.AtomicFiles;
 import io.archexplorer.engine.io.ModelFiles;
 import io.archexplorer.samples.Catalog;
+import io.archexplorer.samples.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,9 +138,9 @@ public final class ExplorerApp extends Application {
         RunSettings r = model.settingsProperty().get();
         Pin baseline = model.baselineProperty().get();
         Session s = new Session(
-                v == null || v.spec() == null ? null : v.spec().name(),
-                v == null || v.file() == null ? null : v.file().toAbsolutePath().toString(),
-                v == null || v.spec() == null ? Map.of() : v.spec().knobs().asText(),
+                v == null ? null : v.spec().map(ModelSpec::name).orElse(null),
+                v == null ? null : v.model().file().map(f -> f.toAbsolutePath().toString()).orElse(null),
+                v == null ? Map.of() : v.spec().map(spec -> spec.knobs().asText()).orElse(Map.of()),
                 model.collapsedProperty().get(), new ArrayList<>(model.pins()),
                 baseline == null ? -1 : model.pins().indexOf(baseline), model.overlayProperty().get().name(),
                 r.threads(), r.batch(), r.fused(), r.autoMeasure(), window.presentationMode(),

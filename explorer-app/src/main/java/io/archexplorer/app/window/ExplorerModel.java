@@ -3,18 +3,21 @@ package io.archexplorer.app.window;
 import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.diagram.DiagramBuilder;
 import io.archexplorer.app.diagram.DiagramOptions;
+import io.archexplorer.app.study.Figures;
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.ModelSource;
+import io.archexplorer.app.study.Pin;
+import io.archexplorer.app.study.RunSettings;
+import io.archexplorer.app.study.Variant;
+import io.archexplorer.app.study.VariantException;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.ModelSpec;
-import io.archexplorer.samples.UnknownModelException;
-import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobException;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -50,7 +53,7 @@ public final class ExplorerModel {
     public record KnobError(String knob, String message) {
     }
 
-    private final Catalog catalog;
+    private final ModelSource models;
     private final Executor fx;
     private final LatestOnlyWorker builder = new LatestOnlyWorker("explorer-analysis");
     private final SpeedMeter meter;
@@ -86,7 +89,7 @@ public final class ExplorerModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public ExplorerModel(Catalog catalog, Executor fx) {
-        this.catalog = catalog;
+        this.models = new ModelSource(catalog);
         this.fx = fx;
         measuring.addListener((o, was, now) -> busy.set(finishedSerial < requestSerial || now));
         this.meter = new SpeedMeter(fx, new SpeedMeter.Listener() {
@@ -122,7 +125,7 @@ public final class ExplorerModel {
     }
 
     public Catalog catalog() {
-        return catalog;
+        return models.catalog();
     }
 
     // ---- opening models ----
@@ -131,18 +134,18 @@ public final class ExplorerModel {
     public void open(String model, Map<String, String> knobs) {
         ModelSpec spec;
         try {
-            spec = catalog.resolve(model, knobs);
-        } catch (UnknownModelException | KnobException e) {
+            spec = models.resolve(model, knobs);
+        } catch (VariantException e) {
             fileError.set(e.getMessage());
             return;
         }
         RunSettings s = settings.get();
-        submit(() -> Variants.build(spec, null, s), true, published -> forgetHistory());
+        submit(() -> Variant.of(models.build(spec, null), s), true, published -> forgetHistory());
     }
 
     public void openFile(Path file) {
         RunSettings s = settings.get();
-        submit(() -> Variants.read(file, s), true, published -> forgetHistory());
+        submit(() -> Variant.of(models.read(file), s), true, published -> forgetHistory());
     }
 
     /** A newly opened model starts a new knob history (the old one is about another model). */
@@ -156,27 +159,28 @@ public final class ExplorerModel {
     /** Sets a knob from text; an impossible value is reported at the knob and the current net stays. */
     public void setKnob(String knob, String text) {
         Variant v = variant.get();
-        if (v == null || v.spec() == null) {
+        ModelSpec current = v == null ? null : v.spec().orElse(null);
+        if (current == null) {
             return;
         }
         ModelSpec next;
         try {
-            next = v.spec().with(knob, text);
+            next = current.with(knob, text);
         } catch (KnobException e) {
             knobError.set(new KnobError(e.knob(), e.getMessage()));
             return;
         }
-        if (next.knobs().equals(v.spec().knobs())) {
+        if (next.knobs().equals(current.knobs())) {
             clearKnobError(knob);
             return;
         }
-        KnobValues before = v.spec().knobs();
+        KnobValues before = current.knobs();
         long now = System.nanoTime();
         boolean coalesce = knob.equals(lastChangedKnob) && now - lastChangeNanos < UNDO_COALESCE_NANOS;
         lastChangedKnob = knob;
         lastChangeNanos = now;
         RunSettings s = settings.get();
-        submit(() -> Variants.build(next, knob, s), false, published -> {
+        submit(() -> Variant.of(models.build(next, knob), s), false, published -> {
             if (!coalesce || undo.isEmpty()) {
                 undo.push(before);
             }
@@ -194,15 +198,16 @@ public final class ExplorerModel {
 
     private void step(Deque<KnobValues> from, Deque<KnobValues> to) {
         Variant v = variant.get();
-        if (from.isEmpty() || v == null || v.spec() == null) {
+        ModelSpec shown = v == null ? null : v.spec().orElse(null);
+        if (from.isEmpty() || shown == null) {
             return;
         }
         KnobValues target = from.pop();
-        KnobValues current = v.spec().knobs();
+        KnobValues current = shown.knobs();
         lastChangedKnob = null;
-        ModelSpec spec = new ModelSpec(v.spec().name(), v.spec().family(), target);
+        ModelSpec spec = new ModelSpec(shown.name(), shown.family(), target);
         RunSettings s = settings.get();
-        submit(() -> Variants.build(spec, null, s), false, published -> to.push(current));
+        submit(() -> Variant.of(models.build(spec, null), s), false, published -> to.push(current));
         updateHistoryFlags();
     }
 
@@ -253,7 +258,7 @@ public final class ExplorerModel {
             }
             return;
         }
-        submit(() -> Variants.withSettings(v, s), false, null);
+        submit(() -> v.withSettings(s), false, null);
     }
 
     private void relayout() {
@@ -302,31 +307,12 @@ public final class ExplorerModel {
         if (v == null) {
             return;
         }
-        RunSettings s = settings.get();
-        Pin p = new Pin(pinLabel(v), v.knobSummary(), Figures.of(v, measurement.get()), s.threads(), s.batch());
+        KnobValues preset = v.spec().map(spec -> models.resolve(spec.name(), Map.of()).knobs()).orElse(null);
+        Pin p = Pin.of(v, measurement.get(), settings.get(), preset);
         pins.add(p);
         if (baseline.get() == null) {
             baseline.set(p);
         }
-    }
-
-    /**
-     * The model's name with the knobs turned away from its preset, e.g. {@code resnext50_32x4d (C=64, d=2)}, so
-     * variants of one preset can be told apart in the compare table and chart.
-     */
-    private String pinLabel(Variant v) {
-        if (v.spec() == null) {
-            return v.name();
-        }
-        KnobValues preset = catalog.resolve(v.spec().name(), Map.of()).knobs();
-        List<String> turned = new ArrayList<>();
-        for (Knob k : v.spec().knobs().knobs()) {
-            Object value = v.spec().knobs().get(k.name());
-            if (!value.equals(preset.get(k.name()))) {
-                turned.add((k.symbol().isEmpty() ? k.name() : k.symbol()) + "=" + k.format(value));
-            }
-        }
-        return turned.isEmpty() ? v.name() : v.name() + " (" + String.join(", ", turned) + ")";
     }
 
     /** Removes this very pin (the same variant pinned twice gives two equal pins). */
@@ -433,8 +419,8 @@ public final class ExplorerModel {
         }
     }
 
-    /** Hides the banner's message (a file that could not be opened, a refused knob value). */
-    public void dismissFileError() {
+    /** Hides the banner's message and the knob's (a file that could not be opened, a refused knob value). */
+    public void dismissErrors() {
         fileError.set(null);
         knobError.set(null);
     }

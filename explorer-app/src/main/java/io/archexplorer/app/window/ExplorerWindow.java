@@ -3,6 +3,10 @@ package io.archexplorer.app.window;
 import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.diagram.NodeStyle;
+import io.archexplorer.app.study.Figures;
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.Pin;
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.engine.io.AtomicFiles;
 import io.archexplorer.engine.io.ModelFiles;
 import io.archexplorer.engine.io.NetDocument;
@@ -134,13 +138,13 @@ public final class ExplorerWindow extends BorderPane {
             return file != null ? file : knob != null ? knob.message() + " (the last valid net stays)" : "";
         }, model.fileErrorProperty(), model.knobErrorProperty()));
         banner.setTooltip(new Tooltip("Click to dismiss"));
-        banner.setOnMouseClicked(e -> model.dismissFileError());
+        banner.setOnMouseClicked(e -> model.dismissErrors());
         VBox graphBox = new VBox(banner, graph);
         VBox.setVgrow(graph, Priority.ALWAYS);
 
         warnings.setPlaceholder(new Label("No import warnings."));
         model.variantProperty().addListener((o, was, v) -> warnings.getItems().setAll(v == null ? List.of()
-                : v.warnings()));
+                : v.model().warnings()));
         Tab warningsTab = new Tab("Warnings", warnings);
         warnings.getItems().addListener((ListChangeListener<String>) c -> warningsTab.setText(
                 warnings.getItems().isEmpty() ? "Warnings" : "Warnings (" + warnings.getItems().size() + ")"));
@@ -393,8 +397,7 @@ public final class ExplorerWindow extends BorderPane {
     }
 
     private static void saveJson(Variant v, Path file) throws IOException {
-        NetJson.write(new NetDocument(v.net(), v.spec() == null ? "" : v.spec().family().name(),
-                v.spec() == null ? Map.of() : v.spec().knobs().asMap()), file);
+        NetJson.write(v.model().document(), file);
     }
 
     private void exportGraph(String extension) {

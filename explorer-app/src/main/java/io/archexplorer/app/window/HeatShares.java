@@ -1,6 +1,8 @@
 package io.archexplorer.app.window;
 
 import io.archexplorer.app.diagram.Diagram;
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.Variant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
@@ -19,7 +21,7 @@ final class HeatShares {
                 if (m == null || m.variant() != v) {
                     yield null;
                 }
-                double[] ms = LayerTime.millis(m);
+                double[] ms = m.layerMillis();
                 yield i -> ms[i];
             }
             case OP_TYPE -> null;

@@ -1,6 +1,8 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.samples.Family;
+import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.knobs.Knob;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,19 +41,20 @@ public final class KnobPanel extends VBox {
         if (v == null) {
             return;
         }
-        if (v.spec() == null) {
+        ModelSpec spec = v.spec().orElse(null);
+        if (spec == null) {
             family = null;
             editors.clear();
             errors.clear();
-            fileNote.setText(v.file().getFileName() + " comes from a file and has no knobs. Open a preset or "
-                    + "family to turn knobs.");
+            fileNote.setText(v.model().file().orElseThrow().getFileName() + " comes from a file and has no knobs. "
+                    + "Open a preset or family to turn knobs.");
             getChildren().setAll(fileNote);
             return;
         }
-        if (v.spec().family() != family) {
-            build(v.spec().family());
+        if (spec.family() != family) {
+            build(spec.family());
         }
-        for (Map.Entry<String, Object> e : v.spec().knobs().asMap().entrySet()) {
+        for (Map.Entry<String, Object> e : spec.knobs().asMap().entrySet()) {
             editors.get(e.getKey()).show(e.getValue());
         }
     }
@@ -64,7 +67,7 @@ public final class KnobPanel extends VBox {
         for (Knob k : f.knobs()) {
             KnobEditor editor = KnobEditor.of(k, text -> model.setKnob(k.name(), text));
             editors.put(k.name(), editor);
-            Label name = new Label(k.symbol().isEmpty() ? k.name() : k.symbol() + "  " + k.name());
+            Label name = new Label(k.symbol().isEmpty() ? k.name() : k.label() + "  " + k.name());
             name.getStyleClass().add("knob-name");
             Label description = new Label(k.description());
             description.setWrapText(true);

@@ -2,6 +2,8 @@ package io.archexplorer.app.window;
 
 import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.report.Numbers;
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.engine.analysis.LayerCost;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
@@ -26,7 +28,7 @@ final class LayerFacts {
     /** @param m the current measurement, or null */
     static List<Fact> of(Diagram.Node node, Variant v, Measurement m) {
         Net net = v.net();
-        double[] times = m == null || m.variant() != v ? null : LayerTime.millis(m);
+        double[] times = m == null || m.variant() != v ? null : m.layerMillis();
         List<Fact> facts = new ArrayList<>();
         LayerCost cost = LayerCost.ZERO;
         double ms = 0;

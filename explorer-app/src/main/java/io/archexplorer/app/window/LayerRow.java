@@ -1,5 +1,6 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.LayerTime;
 import io.archexplorer.engine.analysis.LayerCost;
 
 /**

@@ -1,6 +1,7 @@
 package io.archexplorer.app.window;
 
 import io.archexplorer.app.report.AnalysisCsv;
+import io.archexplorer.app.study.LayerTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;

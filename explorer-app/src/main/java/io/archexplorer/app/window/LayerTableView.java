@@ -1,6 +1,9 @@
 package io.archexplorer.app.window;
 
 import io.archexplorer.app.report.Numbers;
+import io.archexplorer.app.study.LayerTime;
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.engine.io.AtomicFiles;
 import io.archexplorer.engine.runtime.Profile;
 import java.io.File;

@@ -1,7 +1,9 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.Family;
+import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.Preset;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,7 @@ public final class ModelPicker extends VBox {
 
     /** Marks the model on screen in the tree (opened from a session, a screenshot script or the search field). */
     private void showCurrent(Variant v) {
-        String name = v == null || v.spec() == null ? null : v.spec().name();
+        String name = v == null ? null : v.spec().map(ModelSpec::name).orElse(null);
         TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
         if (name == null || selected != null && selected.getValue().name().equals(name)) {
             return;

@@ -1,5 +1,6 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.RunSettings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;

@@ -1,5 +1,6 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.Pin;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

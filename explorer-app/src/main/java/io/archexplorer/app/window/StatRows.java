@@ -1,6 +1,7 @@
 package io.archexplorer.app.window;
 
 import io.archexplorer.app.report.Numbers;
+import io.archexplorer.app.study.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

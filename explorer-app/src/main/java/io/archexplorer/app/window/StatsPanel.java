@@ -1,5 +1,8 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.Figures;
+import io.archexplorer.app.study.Pin;
+import io.archexplorer.app.study.Variant;
 import java.util.List;
 import java.util.Locale;
 import javafx.css.PseudoClass;
@@ -77,8 +80,9 @@ public final class StatsPanel extends GridPane {
             show(vsPrevious[i], row.vsPrevious(), row.lowerIsBetter());
             show(vsBaseline[i], row.vsBaseline(), row.lowerIsBetter());
         }
-        note.setVisible(v.declaredBatch() > 1);
-        note.setText("the file declares batch " + v.declaredBatch() + "; figures are per image");
+        int declared = v.model().declaredBatch();
+        note.setVisible(declared > 1);
+        note.setText("the file declares batch " + declared + "; figures are per image");
     }
 
     private static Label header(String text) {

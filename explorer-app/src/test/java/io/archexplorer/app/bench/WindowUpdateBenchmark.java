@@ -1,8 +1,8 @@
 package io.archexplorer.app.bench;
 
+import io.archexplorer.app.study.RunSettings;
 import io.archexplorer.app.window.ExplorerModel;
 import io.archexplorer.app.window.ExplorerWindow;
-import io.archexplorer.app.window.RunSettings;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.Preset;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class WindowUpdateBenchmark {
         double worstTask = 0;
         for (Preset p : catalog.presets()) {
             open(model, p.name());
-            int resolution = onFx(() -> model.variant().spec().knobs().integer("resolution"));
+            int resolution = onFx(() -> model.variant().spec().orElseThrow().knobs().integer("resolution"));
             List<Double> times = new ArrayList<>();
             Heartbeat heartbeat = new Heartbeat();
             fx.longestMs = 0;

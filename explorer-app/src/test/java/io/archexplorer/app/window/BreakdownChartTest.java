@@ -3,6 +3,8 @@ package io.archexplorer.app.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.engine.analysis.CategoryShares;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
@@ -45,7 +47,7 @@ class BreakdownChartTest {
         robot.interact(model::measureNow);
         Measurement m = OpenedModel.awaitMeasurement(model);
         assertEquals(List.of(BreakdownChart.MULT_ADDS, BreakdownChart.MAC, BreakdownChart.TIME), seriesNames());
-        List<CategoryShares> expected = CategoryShares.of(m.variant().analysis(), m.profile());
+        List<CategoryShares> expected = CategoryShares.of(m.variant().analysis(), m.layerMillis());
         for (XYChart.Series<String, Number> s : view.chart().getData()) {
             assertEquals(100, s.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).sum(), 1e-9);
             assertEquals(expected.size(), s.getData().size());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archexplorer.engine.analysis.Analysis;
+import io.archexplorer.engine.analysis.CategoryShares;
 import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.engine.analysis.OpCategory;
 import io.archexplorer.engine.graph.Net;
@@ -65,7 +66,7 @@ class CategorySharesTest {
                 convTime += t.medianMs();
             }
         }
-        List<CategoryShares> shares = CategoryShares.of(m.analysis(), m.profile());
+        List<CategoryShares> shares = CategoryShares.of(m.analysis(), m.profile().millisPerLayer(net.size()));
         assertEquals(100, sum(shares, CategoryShares::timeShare), 1e-9);
         assertEquals(100 * convTime / total, byCategory(shares).get(OpCategory.CONV).timeShare(), 1e-9);
         assertTrue(net.size() > m.profile().steps().size(), "some layers were fused into others' steps");

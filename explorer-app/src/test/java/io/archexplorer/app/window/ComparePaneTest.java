@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.samples.Catalog;
 import java.util.List;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archexplorer.app.report.Numbers;
+import io.archexplorer.app.study.Pin;
+import io.archexplorer.app.study.RunSettings;
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.engine.io.NetJson;
@@ -94,7 +97,7 @@ class ExplorerWindowTest {
 
         Analysis expected = CostAnalysis.analyze(catalog.resolve("resnext50_32x4d",
                 Map.of("resolution", "96", "cardinality", "64")).build());
-        assertEquals(64, model.variant().spec().knobs().integer("cardinality"));
+        assertEquals(64, model.variant().spec().orElseThrow().knobs().integer("cardinality"));
         assertEquals(Numbers.human(expected.totals().params()), stat(robot, "params"));
         assertEquals(Numbers.human(expected.totals().multAdds()), stat(robot, "flops-mult-adds"));
         assertEquals(Numbers.human(expected.totals().mac()), stat(robot, "mac"));
@@ -139,13 +142,13 @@ class ExplorerWindowTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         awaitIdle();
-        assertEquals(12, model.variant().spec().knobs().integer("growth_rate"));
+        assertEquals(12, model.variant().spec().orElseThrow().knobs().integer("growth_rate"));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         awaitIdle();
-        assertEquals(32, model.variant().spec().knobs().integer("growth_rate"));
+        assertEquals(32, model.variant().spec().orElseThrow().knobs().integer("growth_rate"));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         awaitIdle();
-        assertEquals(12, model.variant().spec().knobs().integer("growth_rate"));
+        assertEquals(12, model.variant().spec().orElseThrow().knobs().integer("growth_rate"));
     }
 
     @Test
@@ -242,7 +245,7 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.variant() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(file, model.variant().file());
+        assertEquals(file, model.variant().model().file().orElseThrow());
         assertEquals(8 * 3 * 9 + 8, model.variant().analysis().totals().params(), "conv1: 8·3·3·3 weights + 8 biases");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<String> warnings = (javafx.scene.control.ListView<String>) window.tabs()

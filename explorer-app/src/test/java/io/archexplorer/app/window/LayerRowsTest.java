@@ -3,6 +3,7 @@ package io.archexplorer.app.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archexplorer.app.study.LayerTime;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.engine.analysis.LayerCost;

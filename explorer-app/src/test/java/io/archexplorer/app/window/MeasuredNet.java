@@ -5,6 +5,7 @@ import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.CancellationToken;
 import io.archexplorer.engine.runtime.CompiledNet;
+import io.archexplorer.engine.runtime.MeasurePlan;
 import io.archexplorer.engine.runtime.Profile;
 import io.archexplorer.engine.runtime.Profiler;
 import io.archexplorer.engine.runtime.ProgressListener;
@@ -20,7 +21,8 @@ record MeasuredNet(Analysis analysis, Profile profile) {
         Net net = Catalog.standard().resolve("resnet18", Map.of("resolution", "64")).build();
         try (CompiledNet compiled = CompiledNet.create(net, 1, RuntimeOptions.defaults().withThreads(1))) {
             float[] input = new float[Math.toIntExact(net.inputShape().elements())];
-            Profile p = Profiler.measure(compiled, input, 1, 3, ProgressListener.NONE, CancellationToken.none());
+            Profile p = Profiler.measure(compiled, input, MeasurePlan.fixed(1, 3),
+                    ProgressListener.NONE, CancellationToken.none());
             return new MeasuredNet(CostAnalysis.analyze(net), p);
         }
     }

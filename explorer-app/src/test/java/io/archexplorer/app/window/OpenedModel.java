@@ -1,5 +1,7 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.study.Measurement;
+import io.archexplorer.app.study.Variant;
 import io.archexplorer.samples.Catalog;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

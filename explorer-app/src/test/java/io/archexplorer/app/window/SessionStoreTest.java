@@ -3,6 +3,8 @@ package io.archexplorer.app.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archexplorer.app.study.Figures;
+import io.archexplorer.app.study.Pin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -78,6 +78,11 @@ public final class Knob {
         return symbol;
     }
 
+    /** How a figure names the knob: its paper symbol, or its name when the paper has none. */
+    public String label() {
+        return symbol.isEmpty() ? name : symbol;
+    }
+
     /** One line in the paper's terms, e.g. "number of parallel paths in each ResNeXt block". */
     public String description() {
         return description;
@@ -132,12 +137,21 @@ public final class Knob {
 
     /** The canonical text of a value of this knob ({@link #parse(String)} of it gives the value back). */
     public String format(Object value) {
-        return switch (type) {
-            case REAL -> trim((Double) value);
-            case TOGGLE -> (Boolean) value ? "on" : "off";
-            case INTEGER_LIST -> ((List<?>) value).stream().map(Object::toString).collect(Collectors.joining(","));
-            default -> value.toString();
-        };
+        return type == Type.REAL ? trim((Double) value) : text(value);
+    }
+
+    /**
+     * A knob value as the command line writes it (on/off, 6,12,24,16, 0.5) when no knob is at hand, e.g. the knobs a
+     * model file declares.
+     */
+    public static String text(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "on" : "off";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Object::toString).collect(Collectors.joining(","));
+        }
+        return String.valueOf(value);
     }
 
     private int parseInteger(String t) {

@@ -118,6 +118,21 @@ public final class KnobValues {
         return t;
     }
 
+    /** The knobs as the papers write them, e.g. {@code depth=50, C=32, d=4, resolution=224}. */
+    public String summary() {
+        return knobs.stream().map(this::written).collect(Collectors.joining(", "));
+    }
+
+    /** Only the knobs whose value differs from {@code other}'s, as {@link #summary}; empty when none does. */
+    public String differencesFrom(KnobValues other) {
+        return knobs.stream().filter(k -> !values.get(k.name()).equals(other.values.get(k.name())))
+                .map(this::written).collect(Collectors.joining(", "));
+    }
+
+    private String written(Knob k) {
+        return k.label() + "=" + k.format(values.get(k.name()));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof KnobValues kv && values.equals(kv.values);

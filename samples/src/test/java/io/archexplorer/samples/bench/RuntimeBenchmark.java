@@ -8,6 +8,7 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.onnx.OnnxExporter;
 import io.archexplorer.engine.runtime.CancellationToken;
 import io.archexplorer.engine.runtime.CompiledNet;
+import io.archexplorer.engine.runtime.MeasurePlan;
 import io.archexplorer.engine.runtime.NetWeights;
 import io.archexplorer.engine.runtime.Profiler;
 import io.archexplorer.engine.runtime.ProgressListener;
@@ -70,7 +71,8 @@ public final class RuntimeBenchmark {
 
     private static double ours(Net net, NetWeights weights, float[] input, int threads) {
         try (CompiledNet compiled = CompiledNet.compile(net, weights, RuntimeOptions.defaults().withThreads(threads))) {
-            return Profiler.measure(compiled, input, WARMUP, RUNS, ProgressListener.NONE, CancellationToken.none())
+            return Profiler.measure(compiled, input, MeasurePlan.fixed(WARMUP, RUNS),
+                    ProgressListener.NONE, CancellationToken.none())
                     .medianMs();
         }
     }

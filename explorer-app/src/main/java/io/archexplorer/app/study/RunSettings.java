@@ -1,7 +1,9 @@
-package io.archexplorer.app.window;
+package io.archexplorer.app.study;
+
+import io.archexplorer.engine.runtime.RuntimeOptions;
 
 /**
- * How the window measures speed.
+ * How a variant is run and measured.
  *
  * @param threads worker threads of the runtime (1 to the machine's cores)
  * @param batch images per run; figures stay per image
@@ -27,6 +29,10 @@ public record RunSettings(int threads, int batch, boolean fused, boolean autoMea
 
     public static int cores() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    public RuntimeOptions runtimeOptions() {
+        return RuntimeOptions.defaults().withThreads(threads).withFusion(fused);
     }
 
     /** True when a measurement under these settings stands for one under {@code o} (same threads, batch, fusion). */

@@ -1,4 +1,4 @@
-package io.archexplorer.app.window;
+package io.archexplorer.app.study;
 
 import io.archexplorer.engine.analysis.LayerCost;
 

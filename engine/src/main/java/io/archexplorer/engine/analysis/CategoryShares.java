@@ -1,17 +1,14 @@
-package io.archexplorer.app.window;
+package io.archexplorer.engine.analysis;
 
-import io.archexplorer.engine.analysis.Analysis;
-import io.archexplorer.engine.analysis.OpCategory;
 import io.archexplorer.engine.graph.Net;
-import io.archexplorer.engine.runtime.Profile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * ShuffleNet V2's Figure 2 as numbers: for each kind of op, its share of the net's mult-adds, MAC and measured
- * time. A step's time goes to its head layer's category, so a batchnorm folded into a convolution or a ReLU fused
- * into it is timed as that convolution.
+ * time. The time comes per layer as a measurement gives it: a step's time at the layer it computes, so a batchnorm
+ * folded into a convolution or a ReLU fused into it is timed as that convolution.
  *
  * @param timeShare NaN when not measured
  */
@@ -20,9 +17,10 @@ public record CategoryShares(OpCategory category, double multAddsShare, double m
     /**
      * Shares in % of each category the net has any mult-adds, MAC or time in, in {@link OpCategory} order.
      *
-     * @param profile null before the net is measured
+     * @param layerMillis each layer's measured time (e.g. {@code Profile.millisPerLayer}); null before the net is
+     *     measured
      */
-    public static List<CategoryShares> of(Analysis analysis, Profile profile) {
+    public static List<CategoryShares> of(Analysis analysis, double[] layerMillis) {
         Net net = analysis.net();
         int n = OpCategory.values().length;
         double[] multAdds = new double[n];
@@ -34,9 +32,9 @@ public record CategoryShares(OpCategory category, double multAddsShare, double m
             multAdds[categoryOf[i].ordinal()] += analysis.layer(i).multAdds();
             mac[categoryOf[i].ordinal()] += analysis.layer(i).mac();
         }
-        if (profile != null) {
-            for (Profile.StepTiming t : profile.steps()) {
-                time[categoryOf[t.step().layer()].ordinal()] += t.medianMs();
+        if (layerMillis != null) {
+            for (int i = 0; i < net.size(); i++) {
+                time[categoryOf[i].ordinal()] += layerMillis[i];
             }
         }
         double multAddsTotal = Arrays.stream(multAdds).sum();
@@ -47,7 +45,7 @@ public record CategoryShares(OpCategory category, double multAddsShare, double m
             int k = c.ordinal();
             if (multAdds[k] > 0 || mac[k] > 0 || time[k] > 0) {
                 shares.add(new CategoryShares(c, percent(multAdds[k], multAddsTotal), percent(mac[k], macTotal),
-                        profile == null ? Double.NaN : percent(time[k], timeTotal)));
+                        layerMillis == null ? Double.NaN : percent(time[k], timeTotal)));
             }
         }
         return shares;

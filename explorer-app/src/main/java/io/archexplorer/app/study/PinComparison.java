@@ -1,4 +1,4 @@
-package io.archexplorer.app.window;
+package io.archexplorer.app.study;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.archexplorer.app.window;
+package io.archexplorer.app.study;
 
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.Profile;
@@ -21,18 +21,6 @@ public record LayerTime(Kind kind, double ms, String fusedInto) {
 
     public static LayerTime ran(double ms) {
         return new LayerTime(Kind.RAN, ms, "");
-    }
-
-    /**
-     * Each layer's measured milliseconds as plain numbers, for the heat map and the tooltip: a step's time goes to
-     * the layer it computes, layers fused into it get 0 (their time is inside the step's).
-     */
-    static double[] millis(Measurement m) {
-        double[] ms = new double[m.variant().net().size()];
-        for (Profile.StepTiming t : m.profile().steps()) {
-            ms[t.step().layer()] += t.medianMs();
-        }
-        return ms;
     }
 
     /** One entry per layer of {@code net}; all {@link #NOT_MEASURED} when {@code profile} is null. */

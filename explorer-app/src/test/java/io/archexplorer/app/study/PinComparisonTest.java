@@ -1,4 +1,4 @@
-package io.archexplorer.app.window;
+package io.archexplorer.app.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
