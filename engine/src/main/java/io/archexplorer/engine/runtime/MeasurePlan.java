@@ -32,8 +32,8 @@ public record MeasurePlan(int warmupRuns, int runs) {
 
     public MeasurePlan {
         if (warmupRuns < UNTIL_STABLE || runs == 0 || runs < BY_BUDGET) {
-            throw new IllegalArgumentException("warm-up must be ≥ 0 (or until stable) and runs ≥ 1 (or by budget), got "
-                    + warmupRuns + " and " + runs);
+            throw new IllegalArgumentException("warm-up must be ≥ 0 (or until stable) and runs ≥ 1 (or by budget), "
+                    + "got " + warmupRuns + " and " + runs);
         }
     }
 

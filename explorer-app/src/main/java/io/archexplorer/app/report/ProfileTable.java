@@ -23,7 +23,7 @@ public final class ProfileTable {
         }
         table.print(out);
         out.println();
-        out.printf(Locale.ROOT, "%s — %d thread%s, batch %d, %s (%d runs after %d warm-up)%n", model.name(),
+        out.printf(Locale.ROOT, "%s — %d thread%s, batch %d, %s (%d runs after %d warm-up runs)%n", model.name(),
                 p.threads(), p.threads() == 1 ? "" : "s", p.batch(),
                 result.options().foldBatchNorm() ? "fused (batchnorm folded into convolutions; a residual add and a ReLU into the convolution before)"
                         : "unfused (every layer on its own)", p.runs(), p.warmupRuns());

@@ -5,14 +5,15 @@ import io.archexplorer.app.study.LayerTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The layer table as text for spreadsheets: CSV for the export, tab-separated for the clipboard. Both carry the
  * same columns as {@code explorer analyze --format csv} plus the measured time, with plain numbers.
  */
 public final class LayerRowText {
-    private static final List<String> HEADER = List.of("name", "block", "op", "attributes", "output_shape", "params",
-            "mult_adds", "mac", "activations", "time_ms", "fused_into", "gflops");
+    private static final List<String> HEADER = Stream.concat(AnalysisCsv.COLUMNS.stream(),
+            Stream.of("time_ms", "fused_into", "gflops")).toList();
 
     private LayerRowText() {
     }
@@ -38,10 +39,9 @@ public final class LayerRowText {
     private static List<String> fields(LayerRow r) {
         LayerTime t = r.time();
         double gflops = r.gflops();
-        return List.of(r.name(), r.block(), r.kind(), r.attributes(), r.outputShape(),
-                Long.toString(r.cost().params()), Long.toString(r.cost().multAdds()), Long.toString(r.cost().mac()),
-                Long.toString(r.cost().activations()),
-                t.kind() == LayerTime.Kind.RAN ? String.format(Locale.ROOT, "%.4f", t.ms()) : "",
-                t.fusedInto(), Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.2f", gflops));
+        String ms = t.kind() == LayerTime.Kind.RAN ? String.format(Locale.ROOT, "%.4f", t.ms()) : "";
+        List<String> measured = List.of(ms, t.fusedInto(), Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.2f", gflops));
+        return Stream.concat(AnalysisCsv.fields(r.name(), r.block(), r.kind(), r.attributes(), r.outputShape(),
+                r.cost()).stream(), measured.stream()).toList();
     }
 }
