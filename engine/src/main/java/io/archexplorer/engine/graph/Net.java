@@ -1,11 +1,10 @@
 package io.archexplorer.engine.graph;
 
-import io.archexplorer.engine.ops.Input;
-import io.archexplorer.engine.ops.Opaque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An immutable, validated network: layers in a topological order (the order they were added when that order is
@@ -71,7 +70,7 @@ public final class Net {
     /** The shape of the (first) input layer. */
     public Shape inputShape() {
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).op() instanceof Input) {
+            if (layers.get(i).op().isInput()) {
                 return shapes[i];
             }
         }
@@ -93,9 +92,10 @@ public final class Net {
     public void requireKnownShapes(String purpose) {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            if (l.op() instanceof Opaque opaque) {
+            Optional<String> unknownType = l.op().opaqueType();
+            if (unknownType.isPresent()) {
                 throw new IllegalArgumentException("cannot " + purpose + " " + name + ": layer '" + l.name()
-                        + "' has type " + opaque.type() + ", which the engine does not know");
+                        + "' has type " + unknownType.get() + ", which the engine does not know");
             }
         }
         for (int i = 0; i < layers.size(); i++) {
@@ -110,8 +110,7 @@ public final class Net {
     public Net withBatch(int n) {
         NetBuilder b = new NetBuilder(name);
         for (Layer l : layers) {
-            Op op = l.op() instanceof Input in ? in.withBatch(n) : l.op();
-            b.add(new Layer(l.name(), op, l.inputs(), l.block()));
+            b.add(new Layer(l.name(), l.op().withBatch(n), l.inputs(), l.block()));
         }
         return b.build();
     }
