@@ -4,6 +4,8 @@ import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.memory.HeapBudget;
+import io.archexplorer.engine.memory.InsufficientMemoryException;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.AdaptiveAvgPool;
 import io.archexplorer.engine.ops.Add;
@@ -39,6 +41,8 @@ import io.archexplorer.engine.runtime.layers.FullyConnectedKernel;
 import io.archexplorer.engine.runtime.layers.LayerKernel;
 import io.archexplorer.engine.runtime.layers.NormalizationKernels;
 import io.archexplorer.engine.runtime.layers.PoolKernels;
+import io.archexplorer.engine.weights.LayerWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -98,7 +102,7 @@ public final class CompiledNet implements AutoCloseable {
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
         // The generated weights and their packed copies live side by side while compiling.
-        MemoryBudget.check(net, MemoryBudget.weightBytes(net) + MemoryBudget.packedWeightBytes(net),
+        HeapBudget.check(net, NetWeights.generatedBytes(net) + MemoryBudget.packedWeightBytes(net),
                 plan.arenaBytes(), MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, NetWeights.generate(net, seed), options, fusion, plan, true);
     }
@@ -111,7 +115,7 @@ public final class CompiledNet implements AutoCloseable {
         net.requireKnownShapes("run");
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
-        MemoryBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion) + MemoryBudget.packedWeightBytes(net),
+        HeapBudget.check(net, MemoryBudget.foldedCopyBytes(net, fusion) + MemoryBudget.packedWeightBytes(net),
                 plan.arenaBytes(), MemoryBudget.scratchBytes(net, options.threads()));
         return compile(net, weights, options, fusion, plan, false);
     }

@@ -4,8 +4,8 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.ModelFileException;
 import io.archexplorer.engine.io.StoredWeights;
 import io.archexplorer.engine.runtime.CompiledNet;
-import io.archexplorer.engine.runtime.NetWeights;
 import io.archexplorer.engine.runtime.RuntimeOptions;
+import io.archexplorer.engine.weights.NetWeights;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package io.archexplorer.app.cli;
 
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.memory.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.CompiledNet;
-import io.archexplorer.engine.runtime.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.RuntimeOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.engine.memory.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.CancellationToken;
 import io.archexplorer.engine.runtime.CompiledNet;
-import io.archexplorer.engine.runtime.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.Profile;
 import io.archexplorer.engine.runtime.Profiler;
 import java.util.SplittableRandom;

@@ -29,7 +29,7 @@ import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
-import io.archexplorer.engine.runtime.LayerWeights;
+import io.archexplorer.engine.weights.LayerWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
