@@ -35,7 +35,7 @@ final class MemoryBudget {
         long floats = 0;
         for (int i = 0; i < net.size(); i++) {
             if (net.layer(i).op() instanceof Conv c) {
-                ConvGeometry g = CompiledNet.geometry(c, net.inputShapes(i).get(0));
+                ConvGeometry g = StepBuilder.geometry(c, net.inputShapes(i).get(0));
                 if (!g.isDepthwise()) {
                     floats += g.groups() * Sgemm.packedFloats(g.outChannelsPerGroup(), g.filterSize());
                 }
@@ -56,7 +56,7 @@ final class MemoryBudget {
         for (int i = 0; i < net.size(); i++) {
             Op op = net.layer(i).op();
             if (op instanceof Conv c) {
-                ConvGeometry g = CompiledNet.geometry(c, net.inputShapes(i).get(0));
+                ConvGeometry g = StepBuilder.geometry(c, net.inputShapes(i).get(0));
                 if (g.isDepthwise()) {
                     depthwise = Math.max(depthwise, DepthwiseConv2d.scratchFloats(g));
                 } else {
