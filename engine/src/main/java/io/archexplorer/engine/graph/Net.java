@@ -17,6 +17,7 @@ public final class Net {
     private final List<Layer> layers;
     private final Shape[] shapes;
     private final int[][] inputIndices;
+    private final int[] readerCounts;
     private final Map<String, Integer> indexByName;
 
     Net(String name, List<Layer> layers, Shape[] shapes, int[][] inputIndices, Map<String, Integer> indexByName) {
@@ -24,6 +25,12 @@ public final class Net {
         this.layers = Collections.unmodifiableList(layers);
         this.shapes = shapes;
         this.inputIndices = inputIndices;
+        this.readerCounts = new int[layers.size()];
+        for (int[] in : inputIndices) {
+            for (int p : in) {
+                readerCounts[p]++;
+            }
+        }
         this.indexByName = indexByName;
     }
 
@@ -56,6 +63,11 @@ public final class Net {
     /** Producer indices of layer i, in input order. The returned array must not be modified. */
     public int[] inputIndices(int i) {
         return inputIndices[i];
+    }
+
+    /** How many layer inputs read layer i's output; a layer reading it twice counts twice. */
+    public int readerCount(int i) {
+        return readerCounts[i];
     }
 
     public List<Shape> inputShapes(int i) {
