@@ -1,5 +1,6 @@
 package io.archexplorer.engine.analysis;
 
+import io.archexplorer.engine.graph.BlockNames;
 import io.archexplorer.engine.graph.Net;
 import java.util.Collections;
 import java.util.HashMap;
@@ -61,8 +62,7 @@ public final class Analysis {
                 String block = net.layer(i).block();
                 while (!block.isEmpty()) {
                     sums.merge(block, layers.get(i), LayerCost::plus);
-                    int dot = block.lastIndexOf('.');
-                    block = dot < 0 ? "" : block.substring(0, dot);
+                    block = BlockNames.parent(block);
                 }
             }
             sums = Collections.unmodifiableMap(sums);

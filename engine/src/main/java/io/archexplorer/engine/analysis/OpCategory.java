@@ -12,14 +12,21 @@ import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.ConvTranspose;
+import io.archexplorer.engine.ops.Crop;
+import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Elementwise;
+import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
+import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
+import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.Reshape;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.ops.TrainingHead;
 import java.util.List;
 
 /**
@@ -51,7 +58,11 @@ public enum OpCategory {
         return label;
     }
 
-    /** The category of an op applied to these input shapes (a conv's kind depends on its input channels). */
+    /**
+     * The category of an op applied to these input shapes (a conv's kind depends on its input channels).
+     *
+     * @throws IllegalArgumentException for an op no category names
+     */
     public static OpCategory of(Op op, List<Shape> inputs) {
         if (op instanceof Conv c) {
             int in = inputs.get(0).isKnown() ? inputs.get(0).c() : 0;
@@ -87,6 +98,11 @@ public enum OpCategory {
         if (op instanceof Activation) {
             return ACTIVATION;
         }
-        return OTHER;
+        if (op instanceof Flatten || op instanceof Reshape || op instanceof Crop || op instanceof Dropout
+                || op instanceof Identity || op instanceof Opaque || op instanceof TrainingHead) {
+            return OTHER;
+        }
+        // Named, not defaulted: a new op must be given its category on purpose (OpSetSeamTest asks for one).
+        throw new IllegalArgumentException("op '" + op.kind() + "' has no category");
     }
 }

@@ -1,11 +1,10 @@
 package io.archexplorer.engine.graph;
 
-import io.archexplorer.engine.ops.Input;
-import io.archexplorer.engine.ops.Opaque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An immutable, validated network: layers in a topological order (the order they were added when that order is
@@ -18,6 +17,7 @@ public final class Net {
     private final List<Layer> layers;
     private final Shape[] shapes;
     private final int[][] inputIndices;
+    private final int[] readerCounts;
     private final Map<String, Integer> indexByName;
 
     Net(String name, List<Layer> layers, Shape[] shapes, int[][] inputIndices, Map<String, Integer> indexByName) {
@@ -25,6 +25,12 @@ public final class Net {
         this.layers = Collections.unmodifiableList(layers);
         this.shapes = shapes;
         this.inputIndices = inputIndices;
+        this.readerCounts = new int[layers.size()];
+        for (int[] in : inputIndices) {
+            for (int p : in) {
+                readerCounts[p]++;
+            }
+        }
         this.indexByName = indexByName;
     }
 
@@ -59,6 +65,11 @@ public final class Net {
         return inputIndices[i];
     }
 
+    /** How many layer inputs read layer i's output; a layer reading it twice counts twice. */
+    public int readerCount(int i) {
+        return readerCounts[i];
+    }
+
     public List<Shape> inputShapes(int i) {
         int[] in = inputIndices[i];
         List<Shape> result = new ArrayList<>(in.length);
@@ -71,7 +82,7 @@ public final class Net {
     /** The shape of the (first) input layer. */
     public Shape inputShape() {
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).op() instanceof Input) {
+            if (layers.get(i).op().isInput()) {
                 return shapes[i];
             }
         }
@@ -93,9 +104,10 @@ public final class Net {
     public void requireKnownShapes(String purpose) {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            if (l.op() instanceof Opaque opaque) {
+            Optional<String> unknownType = l.op().opaqueType();
+            if (unknownType.isPresent()) {
                 throw new IllegalArgumentException("cannot " + purpose + " " + name + ": layer '" + l.name()
-                        + "' has type " + opaque.type() + ", which the engine does not know");
+                        + "' has type " + unknownType.get() + ", which the engine does not know");
             }
         }
         for (int i = 0; i < layers.size(); i++) {
@@ -110,8 +122,7 @@ public final class Net {
     public Net withBatch(int n) {
         NetBuilder b = new NetBuilder(name);
         for (Layer l : layers) {
-            Op op = l.op() instanceof Input in ? in.withBatch(n) : l.op();
-            b.add(new Layer(l.name(), op, l.inputs(), l.block()));
+            b.add(new Layer(l.name(), l.op().withBatch(n), l.inputs(), l.block()));
         }
         return b.build();
     }

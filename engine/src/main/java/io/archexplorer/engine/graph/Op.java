@@ -1,10 +1,14 @@
 package io.archexplorer.engine.graph;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What a layer computes. Each op knows its own shape rule and its own cost terms, so the analysis and (later) the
- * runtime and importers never switch over op types to learn what an op means.
+ * What a layer computes. Each op knows its own shape rule and its own cost terms, and answers the few questions the
+ * graph asks of it (is it the input, what is it at another batch, is it opaque), so the graph package never names a
+ * concrete op. The packages above it do switch over op types: every op needs a JSON codec entry, a category, a
+ * runtime kernel (or a declaration that it is not run), an ONNX export and a colour, which OpSetSeamTest in
+ * explorer-app checks for every op; other places (fusion, weights, memory planning) single out the ops they concern.
  *
  * <p>Ops are immutable value records; their constructors reject meaningless attributes (kernel 0, groups 0, ...)
  * with an {@link IllegalArgumentException} whose message says which attribute and why.
@@ -17,6 +21,24 @@ public interface Op {
     /** Key attributes for a label, e.g. {@code 3×3/2, 64, g=32}; empty when the op has none worth showing. */
     default String attributesSummary() {
         return "";
+    }
+
+    /** Whether this is a net's input tensor rather than a computation on other layers. */
+    default boolean isInput() {
+        return false;
+    }
+
+    /** The same op for a batch of {@code n} images: only an input fixes the batch, so other ops stay as they are. */
+    default Op withBatch(int n) {
+        return this;
+    }
+
+    /**
+     * For a layer of an imported model that the engine cannot interpret, the type name the file gave it; empty for
+     * every op the engine knows. Such a layer can be drawn, but not run or exported.
+     */
+    default Optional<String> opaqueType() {
+        return Optional.empty();
     }
 
     /** Fewest inputs the op accepts. */

@@ -1,7 +1,7 @@
 package io.archexplorer.engine.io;
 
 import io.archexplorer.engine.graph.Net;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.NetWeights;
 
 /**
  * The weights a model file holds (an ONNX file's initializers), read only when the net is run: the analysis and the

@@ -17,6 +17,7 @@ public record Input(int batch, int channels, int height, int width) implements O
         return Shape.of(batch, channels, height, width);
     }
 
+    @Override
     public Input withBatch(int n) {
         return new Input(n, channels, height, width);
     }
@@ -24,6 +25,11 @@ public record Input(int batch, int channels, int height, int width) implements O
     @Override
     public String kind() {
         return "input";
+    }
+
+    @Override
+    public boolean isInput() {
+        return true;
     }
 
     @Override

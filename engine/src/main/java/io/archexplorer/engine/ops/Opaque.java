@@ -3,6 +3,7 @@ package io.archexplorer.engine.ops;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A layer of an imported model whose type the engine does not know (a custom Caffe layer, say). It keeps the
@@ -24,6 +25,11 @@ public record Opaque(String type) implements Op {
     @Override
     public String attributesSummary() {
         return type;
+    }
+
+    @Override
+    public Optional<String> opaqueType() {
+        return Optional.of(type);
     }
 
     @Override

@@ -43,11 +43,10 @@ final class Fusion {
 
     static Fusion of(Net net, RuntimeOptions options) {
         int n = net.size();
-        int[] consumers = new int[n];
+        // The last layer to read each layer: its only reader where net.readerCount is 1.
         int[] soleConsumer = new int[n];
         for (int i = 0; i < n; i++) {
             for (int p : net.inputIndices(i)) {
-                consumers[p]++;
                 soleConsumer[p] = i;
             }
         }
@@ -69,7 +68,8 @@ final class Fusion {
             if ((op instanceof BatchNorm || op instanceof Scale || op instanceof Add) && computedBy[i] == i) {
                 // A ReLU after a standalone batchnorm (DenseNet's pre-activation), Caffe's Scale (the second half of
                 // its batchnorm) or a residual sum is applied in the same pass over the tensor.
-                if (options.fuseActivations() && consumers[i] == 1 && isFusable(net.layer(soleConsumer[i]).op())) {
+                if (options.fuseActivations() && net.readerCount(i) == 1
+                        && isFusable(net.layer(soleConsumer[i]).op())) {
                     absorb(soleConsumer[i], i, computedBy, tensorOf);
                 }
                 continue;
@@ -78,18 +78,19 @@ final class Fusion {
                 continue;
             }
             int tail = i;
-            if (options.foldBatchNorm() && consumers[tail] == 1
+            if (options.foldBatchNorm() && net.readerCount(tail) == 1
                     && net.layer(soleConsumer[tail]).op() instanceof BatchNorm) {
                 tail = absorb(soleConsumer[tail], i, computedBy, tensorOf);
             }
-            if (options.fuseActivations() && consumers[tail] == 1) {
+            if (options.fuseActivations() && net.readerCount(tail) == 1) {
                 int shortcut = overwritableShortcut(net, i, tail, soleConsumer[tail], tensorOf);
                 if (shortcut >= 0) {
                     shortcutOf[i] = shortcut;
                     tail = absorb(soleConsumer[tail], i, computedBy, tensorOf);
                 }
             }
-            if (options.fuseActivations() && consumers[tail] == 1 && isFusable(net.layer(soleConsumer[tail]).op())) {
+            if (options.fuseActivations() && net.readerCount(tail) == 1
+                    && isFusable(net.layer(soleConsumer[tail]).op())) {
                 absorb(soleConsumer[tail], i, computedBy, tensorOf);
             }
         }

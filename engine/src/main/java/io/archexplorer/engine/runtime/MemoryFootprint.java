@@ -1,6 +1,7 @@
 package io.archexplorer.engine.runtime;
 
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.weights.NetWeights;
 
 /**
  * What running a net would take, known before anything is allocated: the weights and the peak activations of its
@@ -12,7 +13,7 @@ public record MemoryFootprint(long weightBytes, long activationBytes) {
     public static MemoryFootprint of(Net net, RuntimeOptions options) {
         net.requireKnownShapes("plan memory for");
         Fusion fusion = Fusion.of(net, options);
-        return new MemoryFootprint(MemoryBudget.weightBytes(net), MemoryPlan.of(net, fusion).arenaBytes());
+        return new MemoryFootprint(NetWeights.generatedBytes(net), MemoryPlan.of(net, fusion).arenaBytes());
     }
 
     public long totalBytes() {

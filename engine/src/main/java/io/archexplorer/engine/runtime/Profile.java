@@ -18,10 +18,15 @@ public record Profile(int threads, int batch, int warmupRuns, int runs, double m
         return batch * 1000.0 / medianMs;
     }
 
-    /** Achieved GFLOP/s of the whole net at the median latency (a mult-add counts as 2 floating-point ops). */
+    /** Achieved GFLOP/s of the whole net at the median latency. */
     public double gflops() {
         long multAdds = steps.stream().mapToLong(t -> t.step().multAdds()).sum();
-        return 2.0 * multAdds / (medianMs * 1e6);
+        return gflopsOf(multAdds, medianMs);
+    }
+
+    /** GFLOP/s of {@code multAdds} mult-adds done in {@code ms} milliseconds: a mult-add is 2 floating-point ops. */
+    public static double gflopsOf(long multAdds, double ms) {
+        return 2.0 * multAdds / (ms * 1e6);
     }
 
     /**
@@ -46,7 +51,7 @@ public record Profile(int threads, int batch, int warmupRuns, int runs, double m
     public record StepTiming(Step step, double medianMs) {
         /** Achieved GFLOP/s of the step (0 for steps without mult-adds). */
         public double gflops() {
-            return medianMs > 0 ? 2.0 * step.multAdds() / (medianMs * 1e6) : 0;
+            return medianMs > 0 ? gflopsOf(step.multAdds(), medianMs) : 0;
         }
     }
 }

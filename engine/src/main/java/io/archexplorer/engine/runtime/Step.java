@@ -1,6 +1,6 @@
 package io.archexplorer.engine.runtime;
 
-import io.archexplorer.engine.runtime.layers.LayerKernel;
+import io.archexplorer.engine.runtime.steps.StepKernel;
 import java.util.List;
 
 /**
@@ -11,5 +11,5 @@ import java.util.List;
  * @param absorbed names of the layers computed by this step besides the head
  * @param multAdds mult-adds of the head layer (absorbed layers have none)
  */
-public record Step(int layer, String name, String kind, List<String> absorbed, long multAdds, LayerKernel kernel) {
+public record Step(int layer, String name, String kind, List<String> absorbed, long multAdds, StepKernel kernel) {
 }

@@ -6,7 +6,7 @@ import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.runtime.kernels.Parallelism;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
-import io.archexplorer.engine.runtime.layers.PoolKernels;
+import io.archexplorer.engine.runtime.steps.PoolKernels;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;

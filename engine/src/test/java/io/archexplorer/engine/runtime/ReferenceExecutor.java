@@ -22,6 +22,8 @@ import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
+import io.archexplorer.engine.weights.LayerWeights;
+import io.archexplorer.engine.weights.NetWeights;
 
 /**
  * Runs a net the obvious way, to check the runtime against: every layer on its own (no folding, no fusion, no

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.weights.LayerWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

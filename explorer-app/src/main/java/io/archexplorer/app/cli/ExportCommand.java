@@ -3,7 +3,7 @@ package io.archexplorer.app.cli;
 import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.onnx.OnnxExporter;
-import io.archexplorer.engine.runtime.InsufficientMemoryException;
+import io.archexplorer.engine.memory.InsufficientMemoryException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.archexplorer.app.cli;
 
 import io.archexplorer.app.study.LoadedModel;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.memory.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.CompiledNet;
-import io.archexplorer.engine.runtime.InsufficientMemoryException;
 import io.archexplorer.engine.runtime.RuntimeOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import io.archexplorer.app.report.Numbers;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.LayerCost;
 import io.archexplorer.engine.analysis.OpCategory;
+import io.archexplorer.engine.graph.BlockNames;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Op;
@@ -71,8 +72,8 @@ public final class DiagramBuilder {
         int[] headOf = heads(net, options.foldInPlace());
         LayoutGraph.Builder graph = LayoutGraph.builder();
         for (String block : blocks(net)) {
-            int dot = block.lastIndexOf('.');
-            graph.compound(block, dot < 0 ? null : block.substring(0, dot));
+            String parent = BlockNames.parent(block);
+            graph.compound(block, parent.isEmpty() ? null : parent);
         }
         // Each box's layers in one pass (a box is its head layer plus the in-place layers folded into it).
         List<List<Integer>> members = new ArrayList<>(net.size());
@@ -161,12 +162,6 @@ public final class DiagramBuilder {
      */
     static int[] heads(Net net, boolean fold) {
         int n = net.size();
-        int[] consumers = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int p : net.inputIndices(i)) {
-                consumers[p]++;
-            }
-        }
         int[] head = new int[n];
         for (int i = 0; i < n; i++) {
             head[i] = i;
@@ -175,7 +170,7 @@ public final class DiagramBuilder {
                     || op instanceof Dropout;
             if (fold && inPlace) {
                 int p = net.inputIndices(i)[0];
-                boolean foldable = consumers[p] == 1 && !(net.layer(p).op() instanceof Input)
+                boolean foldable = net.readerCount(p) == 1 && !(net.layer(p).op() instanceof Input)
                         && net.layer(p).block().equals(net.layer(i).block());
                 if (foldable) {
                     head[i] = head[p];

@@ -33,7 +33,7 @@ public final class SpeedTest {
 
     /**
      * @param net the model's net, or the same at another batch
-     * @throws io.archexplorer.engine.runtime.InsufficientMemoryException when it does not fit in the heap
+     * @throws io.archexplorer.engine.memory.InsufficientMemoryException when it does not fit in the heap
      * @throws IllegalArgumentException for a net the runtime cannot run (an opaque layer, an op without a kernel)
      * @throws CancellationException when {@code cancel} is set
      */

@@ -4,6 +4,7 @@ import io.archexplorer.app.diagram.Diagram;
 import io.archexplorer.app.diagram.DiagramPainter;
 import io.archexplorer.app.diagram.HeatStyle;
 import io.archexplorer.app.diagram.NodeStyle;
+import io.archexplorer.engine.graph.BlockNames;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -362,8 +363,7 @@ public final class GraphView extends Region {
                 MenuItem collapse = new MenuItem("Collapse " + b);
                 collapse.setOnAction(a -> model.toggleBlock(b));
                 menu.getItems().add(collapse);
-                int dot = block.lastIndexOf('.');
-                block = dot < 0 ? "" : block.substring(0, dot);
+                block = BlockNames.parent(block);
             }
         }
         return menu.getItems().isEmpty() ? null : menu;

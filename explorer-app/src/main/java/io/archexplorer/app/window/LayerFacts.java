@@ -8,6 +8,7 @@ import io.archexplorer.engine.analysis.LayerCost;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.runtime.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,8 @@ final class LayerFacts {
             facts.add(new Fact("time", String.format(Locale.ROOT, "%.3f ms (%.1f %% of the run)", ms,
                     100 * ms / m.profile().medianMs())));
             if (cost.multAdds() > 0 && ms > 0) {
-                facts.add(new Fact("speed", String.format(Locale.ROOT, "%.1f GFLOP/s", 2.0 * cost.multAdds()
-                        * m.settings().batch() / (ms * 1e6))));
+                facts.add(new Fact("speed", String.format(Locale.ROOT, "%.1f GFLOP/s",
+                        Profile.gflopsOf(cost.multAdds() * m.settings().batch(), ms))));
             }
         }
         return facts;

@@ -2,6 +2,7 @@ package io.archexplorer.app.window;
 
 import io.archexplorer.app.study.LayerTime;
 import io.archexplorer.engine.analysis.LayerCost;
+import io.archexplorer.engine.runtime.Profile;
 
 /**
  * One row of the layer table: a layer, or a block's subtotal.
@@ -30,6 +31,6 @@ public record LayerRow(int layer, String name, String block, String kind, String
     /** Achieved GFLOP/s (a mult-add is two floating-point ops); NaN without own time or mult-adds. */
     public double gflops() {
         double ms = time.ownMs();
-        return ms > 0 && cost.multAdds() > 0 ? 2.0 * cost.multAdds() * batch / (ms * 1e6) : Double.NaN;
+        return ms > 0 && cost.multAdds() > 0 ? Profile.gflopsOf(cost.multAdds() * batch, ms) : Double.NaN;
     }
 }

@@ -3,6 +3,7 @@ package io.archexplorer.app.window;
 import io.archexplorer.app.study.LayerTime;
 import io.archexplorer.engine.analysis.Analysis;
 import io.archexplorer.engine.analysis.LayerCost;
+import io.archexplorer.engine.graph.BlockNames;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.Profile;
@@ -57,8 +58,7 @@ public final class LayerRows {
         }
         BlockBuilder b = blocks.get(block);
         if (b == null) {
-            int dot = block.lastIndexOf('.');
-            String parent = dot < 0 ? "" : block.substring(0, dot);
+            String parent = BlockNames.parent(block);
             b = new BlockBuilder(block, parent);
             childrenOf(parent, blocks, top).add(b);
             blocks.put(block, b);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.archexplorer.engine.analysis.CostAnalysis;
 import io.archexplorer.engine.graph.Net;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.Preset;

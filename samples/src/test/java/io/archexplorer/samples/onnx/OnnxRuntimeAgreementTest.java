@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.CompiledNet;
-import io.archexplorer.engine.runtime.NetWeights;
 import io.archexplorer.engine.runtime.RuntimeOptions;
+import io.archexplorer.engine.weights.NetWeights;
 import io.archexplorer.samples.Catalog;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

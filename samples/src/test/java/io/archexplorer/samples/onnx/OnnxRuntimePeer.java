@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.onnx.OnnxExporter;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,8 +7,8 @@ import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.Scale;
-import io.archexplorer.engine.runtime.LayerWeights;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.LayerWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.util.Random;
 
 /**

@@ -6,6 +6,7 @@ import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.io.ImportedModel;
+import io.archexplorer.engine.io.LayerNames;
 import io.archexplorer.engine.io.ModelFileException;
 import io.archexplorer.engine.io.NetDocument;
 import io.archexplorer.engine.ops.Add;
@@ -50,7 +51,7 @@ public final class CaffeImporter {
     private final NetBuilder builder;
     private final Map<String, Blob> blobs = new HashMap<>();
     private final Set<String> labelBlobs = new HashSet<>();
-    private final Set<String> layerNames = new HashSet<>();
+    private final LayerNames layerNames = new LayerNames();
     private final List<String> warnings = new ArrayList<>();
     private int declaredBatch = 1;
     private boolean inputDeclared;
@@ -295,10 +296,7 @@ public final class CaffeImporter {
     /** Adds one engine layer reading the bottoms' latest writers; every top now names it. */
     private void add(PrototxtMessage.Field at, String name, Op op, List<String> bottoms, List<String> tops)
             throws ModelFileException {
-        String unique = name;
-        for (int k = 2; !layerNames.add(unique); k++) {
-            unique = name + "#" + k;
-        }
+        String unique = layerNames.unique(name);
         if (bottoms.size() < op.minInputs() || bottoms.size() > op.maxInputs()) {
             String takes = op.minInputs() == op.maxInputs() ? "" + op.minInputs()
                     : op.maxInputs() == Integer.MAX_VALUE ? op.minInputs() + " or more"

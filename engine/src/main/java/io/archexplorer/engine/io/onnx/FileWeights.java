@@ -3,8 +3,8 @@ package io.archexplorer.engine.io.onnx;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.ModelFileException;
 import io.archexplorer.engine.io.StoredWeights;
-import io.archexplorer.engine.runtime.LayerWeights;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.LayerWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -29,14 +29,15 @@ import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
-import io.archexplorer.engine.runtime.LayerWeights;
+import io.archexplorer.engine.weights.LayerWeights;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the ONNX nodes (and their initializers) that compute one layer. Node names are layer names; helper nodes
- * and tensors append {@code /what} to the layer name, weights {@code .weight}, {@code .bias} and batchnorm's
- * {@code .running_mean} / {@code .running_var} as PyTorch names them.
+ * The export direction, layer → ONNX nodes (for {@link OnnxExporter}; {@link NodeTranslator} imports): writes the ONNX
+ * nodes (and their initializers) that compute one layer. Node names are layer names; helper nodes and tensors append
+ * {@code /what} to the layer name, weights {@code .weight}, {@code .bias} and batchnorm's {@code .running_mean} /
+ * {@code .running_var} as PyTorch names them.
  *
  * <p>Every op maps to standard ONNX operators of opset {@value OnnxExporter#OPSET}; where ONNX has no direct
  * equivalent the Javadoc of the translating method says which construction computes the same values.

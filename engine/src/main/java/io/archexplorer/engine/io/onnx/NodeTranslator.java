@@ -3,9 +3,11 @@ package io.archexplorer.engine.io.onnx;
 import static io.archexplorer.engine.io.onnx.NodeView.normalizedAxis;
 import static io.archexplorer.engine.io.onnx.NodeView.toInt;
 
+import io.archexplorer.engine.graph.BlockNames;
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.io.LayerNames;
 import io.archexplorer.engine.io.onnx.NodeView.Unsupported;
 import io.archexplorer.engine.io.onnx.OnnxValue.Feature;
 import io.archexplorer.engine.ops.Activation;
@@ -29,7 +31,7 @@ import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
-import io.archexplorer.engine.runtime.LayerWeights;
+import io.archexplorer.engine.weights.LayerWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,11 +41,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps ONNX nodes over computed tensors onto engine layers, one node at a time in file (topological) order. Most
- * nodes become one layer named after the node; some become none (a channel shuffle's Reshape and Transpose, which
- * the closing Reshape turns into one shuffle layer) and a few two (ReduceMean without keepdims: a global pooling and
- * a flatten). Weights stay in the file: each weighted layer gets a {@link FileWeights.Recipe} reading them when the
- * net runs.
+ * The import direction, ONNX node → layer (for {@link OnnxImporter}; {@link LayerTranslator} exports): maps ONNX nodes
+ * over computed tensors onto engine layers, one node at a time in file (topological) order. Most nodes become one layer
+ * named after the node; some become none (a channel shuffle's Reshape and Transpose, which the closing Reshape turns
+ * into one shuffle layer) and a few two (ReduceMean without keepdims: a global pooling and a flatten). Weights stay in
+ * the file: each weighted layer gets a {@link FileWeights.Recipe} reading them when the net runs.
  */
 final class NodeTranslator {
     private final String source;
@@ -51,7 +53,7 @@ final class NodeTranslator {
     private final Map<String, Layer> layers = new LinkedHashMap<>();
     /** How many nodes (and graph outputs) read each tensor. */
     private final Map<String, Integer> readers;
-    private final Set<String> layerNames = new HashSet<>();
+    private final LayerNames layerNames = new LayerNames();
     /** Layers named from PyTorch's scoped node names (see {@link ScopeNames}). */
     private final Set<String> scoped = new HashSet<>();
     private final FileWeights weights = new FileWeights();
@@ -78,10 +80,7 @@ final class NodeTranslator {
     /** Adds one layer reading the given features; its shape is unknown when an input's is. */
     Feature add(String nodeName, Op op, List<Feature> inputs) {
         String name = ScopeNames.dotted(nodeName);
-        String unique = name;
-        for (int k = 2; !layerNames.add(unique); k++) {
-            unique = name + "#" + k;
-        }
+        String unique = layerNames.unique(name);
         if (!name.equals(nodeName)) {
             scoped.add(unique);
         }
@@ -97,8 +96,7 @@ final class NodeTranslator {
      * Other names with a slash (a lone {@code /}) stay at top level.
      */
     private static String blockOf(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 || name.contains("/") ? "" : name.substring(0, dot);
+        return name.contains("/") ? "" : BlockNames.parent(name);
     }
 
     /** An opaque layer for a node the engine cannot represent, reading whatever computed tensors it reads. */

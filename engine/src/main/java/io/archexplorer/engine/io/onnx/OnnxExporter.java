@@ -4,7 +4,7 @@ import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.io.AtomicFiles;
 import io.archexplorer.engine.ops.Input;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

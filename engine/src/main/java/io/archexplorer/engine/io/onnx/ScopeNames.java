@@ -1,5 +1,6 @@
 package io.archexplorer.engine.io.onnx;
 
+import io.archexplorer.engine.graph.BlockNames;
 import io.archexplorer.engine.graph.Layer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ final class ScopeNames {
     static List<Layer> liftSingleLayerBlocks(List<Layer> layers, Set<String> scoped) {
         Map<String, Integer> sizes = new HashMap<>();
         for (Layer l : layers) {
-            for (String b = l.block(); !b.isEmpty(); b = parent(b)) {
+            for (String b = l.block(); !b.isEmpty(); b = BlockNames.parent(b)) {
                 sizes.merge(b, 1, Integer::sum);
             }
         }
@@ -55,16 +56,11 @@ final class ScopeNames {
             String block = l.block();
             if (scoped.contains(l.name())) {
                 while (!block.isEmpty() && sizes.get(block) == 1) {
-                    block = parent(block);
+                    block = BlockNames.parent(block);
                 }
             }
             result.add(block.equals(l.block()) ? l : new Layer(l.name(), l.op(), l.inputs(), block));
         }
         return result;
-    }
-
-    private static String parent(String block) {
-        int dot = block.lastIndexOf('.');
-        return dot < 0 ? "" : block.substring(0, dot);
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Float32 compute kernels for the CPU runtime, in pure Java on the Vector API ({@code jdk.incubator.vector},
- * preferred species: 16 lanes on AVX-512).
+ * Float32 numeric kernels for the CPU runtime, in pure Java on the Vector API ({@code jdk.incubator.vector},
+ * preferred species: 16 lanes on AVX-512): the GEMM, convolution and depthwise convolution, and the threading they
+ * share. They know matrices and tensors, not ops; the per-op step kernels (pooling, element-wise, copies, ...) that
+ * bind an op to its buffers are in {@code runtime.steps}.
  *
  * <h2>Conventions</h2>
  * <ul>

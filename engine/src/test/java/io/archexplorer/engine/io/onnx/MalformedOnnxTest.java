@@ -23,7 +23,7 @@ import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Pool;
-import io.archexplorer.engine.runtime.NetWeights;
+import io.archexplorer.engine.weights.NetWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,8 +3,7 @@ package io.archexplorer.engine.runtime.kernels.bench;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.runtime.kernels.FusedActivation;
-import io.archexplorer.engine.runtime.layers.LayerKernel;
-import io.archexplorer.engine.runtime.layers.PoolKernels;
+import io.archexplorer.engine.runtime.steps.PoolKernels;
 import io.archexplorer.engine.runtime.kernels.Conv2d;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
@@ -13,6 +12,7 @@ import io.archexplorer.engine.runtime.kernels.Parallelism;
 import io.archexplorer.engine.runtime.kernels.WorkerPool;
 import io.archexplorer.engine.runtime.kernels.ReferenceKernels;
 import io.archexplorer.engine.runtime.kernels.Sgemm;
+import io.archexplorer.engine.runtime.steps.StepKernel;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -117,7 +117,7 @@ public final class KernelBenchmark {
         Shape out = pool.outputShape(List.of(in));
         float[] input = random(new Random(3), Math.toIntExact(in.elements()));
         float[] output = new float[Math.toIntExact(out.elements())];
-        LayerKernel kernel = PoolKernels.window(pool, in, out, input, output);
+        StepKernel kernel = PoolKernels.window(pool, in, out, input, output);
         report(name, (double) out.elements() * pool.kernelH() * pool.kernelW(), () -> { }, kernel::run, settings);
     }
 

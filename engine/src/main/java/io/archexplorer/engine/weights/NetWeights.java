@@ -1,8 +1,11 @@
-package io.archexplorer.engine.runtime;
+package io.archexplorer.engine.weights;
 
 import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
+import io.archexplorer.engine.memory.HeapBudget;
+import io.archexplorer.engine.memory.InsufficientMemoryException;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.ConvTranspose;
@@ -31,12 +34,43 @@ public final class NetWeights {
      * @throws InsufficientMemoryException when the weights would not fit in the heap (checked before allocating)
      */
     public static NetWeights generate(Net net, long seed) {
-        MemoryBudget.checkWeights(net);
+        requireFitsInHeap(net);
         LayerWeights[] w = new LayerWeights[net.size()];
         for (int i = 0; i < net.size(); i++) {
             w[i] = generate(net, i, seed);
         }
         return new NetWeights(w);
+    }
+
+    /** Bytes of the float tensors {@link #generate} makes for this net, batchnorm buffers included. */
+    public static long generatedBytes(Net net) {
+        long floats = 0;
+        for (int i = 0; i < net.size(); i++) {
+            Layer l = net.layer(i);
+            if (hasOneWeightArray(l.op()) || l.op() instanceof Scale) {
+                floats += l.op().params(net.inputShapes(i));
+            } else if (l.op() instanceof BatchNorm) {
+                floats += 4L * net.inputShapes(i).get(0).c();
+            }
+        }
+        return 4 * floats;
+    }
+
+    /** Refuses a net whose weights alone do not fit, or whose one layer needs more weights than an array holds. */
+    private static void requireFitsInHeap(Net net) {
+        for (int i = 0; i < net.size(); i++) {
+            Layer l = net.layer(i);
+            if (hasOneWeightArray(l.op()) && l.op().params(net.inputShapes(i)) > Integer.MAX_VALUE - 8) {
+                throw new InsufficientMemoryException(net.name() + ": layer '" + l.name() + "' has "
+                        + l.op().params(net.inputShapes(i)) + " weights, more than one Java array holds (2^31)");
+            }
+        }
+        HeapBudget.check(net, generatedBytes(net), 0, 0);
+    }
+
+    /** Ops whose weights are one array of (almost) all their params. */
+    private static boolean hasOneWeightArray(Op op) {
+        return op instanceof Conv || op instanceof ConvTranspose || op instanceof FullyConnected;
     }
 
     private static LayerWeights generate(Net net, int i, long seed) {

@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Lrn;
@@ -12,7 +12,7 @@ public final class NormalizationKernels {
      * y = x / (k + α/size · Σ x²)^β over the {@code size} channels centred on c, as Caffe, PyTorch and ONNX define
      * it (the window is clipped at the first and last channel).
      */
-    public static LayerKernel lrn(Lrn lrn, Shape shape, float[] in, float[] out) {
+    public static StepKernel lrn(Lrn lrn, Shape shape, float[] in, float[] out) {
         int channels = shape.c();
         int plane = shape.h() * shape.w();
         int before = (lrn.size() - 1) / 2;
@@ -35,7 +35,7 @@ public final class NormalizationKernels {
     }
 
     /** Softmax over the channel (or feature) axis, shifted by the maximum so large logits do not overflow. */
-    public static LayerKernel softmax(Shape shape, float[] in, float[] out) {
+    public static StepKernel softmax(Shape shape, float[] in, float[] out) {
         int channels = shape.c();
         int plane = shape.isFeatureMap() ? shape.h() * shape.w() : 1;
         return p -> Split.run(p, shape.n() * plane, channels, (from, to) -> {

@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -16,8 +16,8 @@ public final class FullyConnectedKernel {
     private FullyConnectedKernel() {
     }
 
-    public static LayerKernel of(float[] input, float[] weight, float[] bias, float[] output, int batch,
-                                 int inFeatures, int outFeatures) {
+    public static StepKernel of(float[] input, float[] weight, float[] bias, float[] output, int batch,
+                                int inFeatures, int outFeatures) {
         return p -> Split.run(p, outFeatures, inFeatures, (from, to) -> {
             for (int o = from; o < to; o++) {
                 int row = o * inFeatures;

@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import io.archexplorer.engine.runtime.kernels.Parallelism;
 

@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Pool;
@@ -34,7 +34,7 @@ public final class PoolKernels {
     private PoolKernels() {
     }
 
-    public static LayerKernel window(Pool pool, Shape in, Shape out, float[] input, float[] output) {
+    public static StepKernel window(Pool pool, Shape in, Shape out, float[] input, float[] output) {
         return new Window(pool, in, out, input, output)::run;
     }
 
@@ -225,7 +225,7 @@ public final class PoolKernels {
      * Bin i of an adaptive pool covers [floor(i·in/out), ceil((i+1)·in/out)), as in PyTorch. A global average
      * (one bin) sums each plane as one contiguous run, in vectors.
      */
-    public static LayerKernel adaptiveAverage(Shape in, Shape out, float[] input, float[] output) {
+    public static StepKernel adaptiveAverage(Shape in, Shape out, float[] input, float[] output) {
         int inH = in.h();
         int inW = in.w();
         int outH = out.h();

@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime;
+package io.archexplorer.engine.weights;
 
 /**
  * The tensors one layer owns, flat and row-major. Conv weights are OIHW ({@code [out][in/groups][kh][kw]}), fc

@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.ConvTranspose;
@@ -14,8 +14,8 @@ public final class ConvTransposeKernel {
     private ConvTransposeKernel() {
     }
 
-    public static LayerKernel of(ConvTranspose op, Shape in, Shape out, float[] x, float[] weight, float[] bias,
-                                 float[] y) {
+    public static StepKernel of(ConvTranspose op, Shape in, Shape out, float[] x, float[] weight, float[] bias,
+                                float[] y) {
         int inPerGroup = in.c() / op.groups();
         int outPerGroup = op.outChannels() / op.groups();
         int inPlane = in.h() * in.w();

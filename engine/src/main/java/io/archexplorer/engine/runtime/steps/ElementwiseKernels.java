@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.Elementwise;
@@ -20,7 +20,7 @@ public final class ElementwiseKernels {
     private ElementwiseKernels() {
     }
 
-    public static LayerKernel activation(Activation.Function function, float[] in, float[] out, int count) {
+    public static StepKernel activation(Activation.Function function, float[] in, float[] out, int count) {
         return p -> Split.run(p, count, 1, (from, to) -> activate(function, in, out, from, to));
     }
 
@@ -66,8 +66,8 @@ public final class ElementwiseKernels {
      * out = act(in · scale[c] + shift[c]): the inference form of batchnorm (scale = γ/√(var+ε), shift = β −
      * mean·scale), with a following ReLU/ReLU6 applied in the same pass.
      */
-    public static LayerKernel affine(float[] scale, float[] shift, FusedActivation act, float[] in, float[] out,
-                                     int batch, int channels, int plane) {
+    public static StepKernel affine(float[] scale, float[] shift, FusedActivation act, float[] in, float[] out,
+                                    int batch, int channels, int plane) {
         return p -> Split.run(p, batch * channels, plane, (from, to) -> {
             for (int nc = from; nc < to; nc++) {
                 int c = nc % channels;
@@ -86,18 +86,18 @@ public final class ElementwiseKernels {
     }
 
     /** out = act(Σ inputs), element by element (a residual sum, with the ReLU that usually follows it). */
-    public static LayerKernel sum(float[][] inputs, FusedActivation act, float[] out, int count) {
+    public static StepKernel sum(float[][] inputs, FusedActivation act, float[] out, int count) {
         return combine(VectorOperators.ADD, act, inputs, out, count);
     }
 
     /** out = the product or the maximum of the inputs, element by element (Caffe's Eltwise PROD and MAX). */
-    public static LayerKernel combine(Elementwise.Operation operation, float[][] inputs, float[] out, int count) {
+    public static StepKernel combine(Elementwise.Operation operation, float[][] inputs, float[] out, int count) {
         VectorOperators.Binary op = operation == Elementwise.Operation.MUL ? VectorOperators.MUL : VectorOperators.MAX;
         return combine(op, FusedActivation.NONE, inputs, out, count);
     }
 
-    private static LayerKernel combine(VectorOperators.Binary op, FusedActivation act, float[][] inputs, float[] out,
-                                       int count) {
+    private static StepKernel combine(VectorOperators.Binary op, FusedActivation act, float[][] inputs, float[] out,
+                                      int count) {
         return p -> Split.run(p, count, inputs.length + 1, (from, to) -> {
             int i = from;
             for (; i + VL <= to; i += VL) {
@@ -119,8 +119,8 @@ public final class ElementwiseKernels {
     }
 
     /** out[n][c][·] = map[n][c][·] · factor[n][c]: a squeeze-and-excitation block's scaling. */
-    public static LayerKernel scaleChannels(float[] map, float[] factors, float[] out, int batch, int channels,
-                                            int plane) {
+    public static StepKernel scaleChannels(float[] map, float[] factors, float[] out, int batch, int channels,
+                                           int plane) {
         return p -> Split.run(p, batch * channels, plane, (from, to) -> {
             for (int nc = from; nc < to; nc++) {
                 int base = nc * plane;

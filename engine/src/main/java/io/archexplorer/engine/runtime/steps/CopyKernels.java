@@ -1,4 +1,4 @@
-package io.archexplorer.engine.runtime.layers;
+package io.archexplorer.engine.runtime.steps;
 
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Crop;
@@ -12,7 +12,7 @@ public final class CopyKernels {
     }
 
     /** Each input's block of each image is one copy; the copies are independent, so threads share them out. */
-    public static LayerKernel concat(float[][] inputs, Shape[] shapes, float[] output, Shape out) {
+    public static StepKernel concat(float[][] inputs, Shape[] shapes, float[] output, Shape out) {
         int batch = out.n();
         int parts = inputs.length;
         int[] block = new int[parts];
@@ -34,7 +34,7 @@ public final class CopyKernels {
         });
     }
 
-    public static LayerKernel slice(float[] input, Shape in, int start, int end, float[] output) {
+    public static StepKernel slice(float[] input, Shape in, int start, int end, float[] output) {
         int plane = in.isFeatureMap() ? in.h() * in.w() : 1;
         int block = (end - start) * plane;
         int inImage = (int) in.elementsPerImage();
@@ -46,7 +46,7 @@ public final class CopyKernels {
     }
 
     /** Channel c = g·(C/groups) + i moves to i·groups + g: the transpose of a groups × (C/groups) channel grid. */
-    public static LayerKernel shuffle(float[] input, Shape in, int groups, float[] output) {
+    public static StepKernel shuffle(float[] input, Shape in, int groups, float[] output) {
         int channels = in.c();
         int perGroup = channels / groups;
         int plane = in.h() * in.w();
@@ -64,7 +64,7 @@ public final class CopyKernels {
     }
 
     /** Caffe's crop: out[i] = in[i + offset] in every dimension, offsets 0 before {@code crop.axis()}. */
-    public static LayerKernel crop(Crop crop, float[] input, Shape in, Shape out, float[] output) {
+    public static StepKernel crop(Crop crop, float[] input, Shape in, Shape out, float[] output) {
         int[] inDims = in.dims();
         int[] outDims = out.dims();
         int rank = outDims.length;
