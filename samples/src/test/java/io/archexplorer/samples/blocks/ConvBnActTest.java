@@ -61,9 +61,8 @@ class ConvBnActTest {
     @Test
     void dilationIsPaddedToKeepTheSide() {
         TinyNet net = TinyNet.after(3, 8, (b, in) -> ConvBnAct.dilated(4, 3, 2).add(b, "conv", in));
-        Conv conv = (Conv) net.layer("conv").op();
-        assertEquals(2, conv.dilationH());
-        assertEquals(2, conv.padH());
+        // 4 filters of 3×3, stride 1, padding 2, dilation 2, one group, no bias
+        assertEquals(new Conv(4, 3, 3, 1, 1, 2, 2, 2, 2, 1, false), net.layer("conv").op());
         assertEquals(Shape.of(1, 4, 8, 8), net.output());
         assertEquals(6912, net.multAdds());
     }
@@ -72,10 +71,8 @@ class ConvBnActTest {
     @Test
     void anAsymmetricKernelIsPaddedPerAxis() {
         TinyNet net = TinyNet.after(3, 8, (b, in) -> ConvBnAct.of(4, 1, 7).add(b, "conv", in));
-        Conv conv = (Conv) net.layer("conv").op();
-        assertEquals(0, conv.padH());
-        assertEquals(3, conv.padW());
-        assertEquals(Shape.of(1, 4, 8, 8), net.output());
+        // 4 filters of 1×7, stride 1, padding 0 × 3, no dilation, one group, no bias
+        assertEquals(new Conv(4, 1, 7, 1, 1, 0, 3, 1, 1, 1, false), net.layer("conv").op());
         assertEquals(84 + 8, net.params());
         assertEquals(5376, net.multAdds());
     }
