@@ -23,6 +23,7 @@ public record MultiBranch(List<List<Step>> branches) implements Block {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied, as in List.of
     public static MultiBranch of(List<Step>... branches) {
         return new MultiBranch(Arrays.asList(branches));
     }
