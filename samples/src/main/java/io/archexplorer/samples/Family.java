@@ -1,6 +1,7 @@
 package io.archexplorer.samples;
 
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.samples.blocks.ClassifierHead;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -34,6 +35,11 @@ public interface Family {
      *     resolution so small that a feature map vanishes)
      */
     Net build(String netName, KnobValues knobs);
+
+    /** The classes the net of these knob values tells apart: the width of its output. */
+    default int classes(KnobValues knobs) {
+        return ClassifierHead.IMAGENET_CLASSES;
+    }
 
     default KnobValues defaults() {
         return KnobValues.defaults(knobs());

@@ -21,6 +21,11 @@ final class TorchvisionReference {
         }
     }
 
+    /** Whether PyTorch's figures include the model of this name. */
+    static boolean covers(String name) {
+        return MODELS.has(name);
+    }
+
     static JsonNode model(String name) {
         JsonNode m = MODELS.get(name);
         if (m == null) {

@@ -4,13 +4,13 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.AdaptiveAvgPool;
-import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.ConvBnAct;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class AlexNetFamily implements Family {
         return List.of(
                 Knob.choice("groups", "", "towers (GPUs) that conv2, conv4 and conv5 are split into; 2 as in the "
                         + "paper", "1", "1", "2"),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -57,15 +57,15 @@ public final class AlexNetFamily implements Family {
         int towers = knobs.integer("groups");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
-        x = Layers.convRelu(b, "conv1", conv(64, 11, 4, 2), x);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        x = ConvBnAct.convRelu(64, 11).withStride(4).withPadding(2).add(b, "conv1", x);
         x = b.add("pool1", Pool.max(3, 2, 0), x);
-        x = Layers.convRelu(b, "conv2", conv(192, 5, 1, 2).withGroups(towers), x);
+        x = ConvBnAct.convRelu(192, 5).withGroups(towers).add(b, "conv2", x);
         x = b.add("pool2", Pool.max(3, 2, 0), x);
         // conv3 is the one convolution that reads both towers.
-        x = Layers.convRelu(b, "conv3", conv(384, 3, 1, 1), x);
-        x = Layers.convRelu(b, "conv4", conv(256, 3, 1, 1).withGroups(towers), x);
-        x = Layers.convRelu(b, "conv5", conv(256, 3, 1, 1).withGroups(towers), x);
+        x = ConvBnAct.convRelu(384, 3).add(b, "conv3", x);
+        x = ConvBnAct.convRelu(256, 3).withGroups(towers).add(b, "conv4", x);
+        x = ConvBnAct.convRelu(256, 3).withGroups(towers).add(b, "conv5", x);
         x = b.add("pool5", Pool.max(3, 2, 0), x);
         x = b.add("avgpool", new AdaptiveAvgPool(6, 6), x);
         x = b.add("flatten", new Flatten(), x);
@@ -74,11 +74,7 @@ public final class AlexNetFamily implements Family {
             x = b.add("fc" + fc, new FullyConnected(4096, true), x);
             x = b.add("relu" + fc, Activation.relu(), x);
         }
-        b.add("fc8", new FullyConnected(1000, true), x);
+        b.add("fc8", new FullyConnected(classes(knobs), true), x);
         return b.build();
-    }
-
-    private static Conv conv(int outChannels, int kernel, int stride, int pad) {
-        return Conv.of(outChannels, kernel, stride, pad).withBias(true);
     }
 }

@@ -6,12 +6,11 @@ import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
-import io.archexplorer.engine.ops.Flatten;
-import io.archexplorer.engine.ops.FullyConnected;
-import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.Channels;
+import io.archexplorer.samples.blocks.ClassifierHead;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobException;
 import io.archexplorer.samples.knobs.KnobValues;
@@ -57,7 +56,7 @@ public final class DenseNetFamily implements Family {
                 Knob.real("compression", "θ", "a transition keeps floor(θ·channels) channels (DenseNet-C: θ < 1)",
                         0.5, 0.1, 1.0),
                 Knob.toggle("bottleneck", "", "1×1 convolution to 4k channels before each 3×3 (DenseNet-B)", true),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -82,7 +81,7 @@ public final class DenseNetFamily implements Family {
         boolean bottleneck = knobs.toggle("bottleneck");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
+        String x = ImageInput.add(b, knobs.integer("resolution"));
         int channels = knobs.integer("init_features");
         x = b.add("conv0", Conv.of(channels, 7, 2, 3), x);
         x = b.add("norm0", new BatchNorm(), x);
@@ -94,7 +93,7 @@ public final class DenseNetFamily implements Family {
             }
             channels += blocks.get(i) * k;
             if (i < blocks.size() - 1) {
-                int compressed = Layers.scaledChannels(theta, channels);
+                int compressed = Channels.scaled(theta, channels);
                 if (compressed < 1) {
                     throw new KnobException("compression", "θ = " + theta + " leaves transition" + (i + 1)
                             + " no channels out of " + channels);
@@ -107,9 +106,7 @@ public final class DenseNetFamily implements Family {
         }
         x = b.add("norm5", new BatchNorm(), x);
         x = b.add("relu5", Activation.relu(), x);
-        x = b.add("avgpool", new GlobalAvgPool(), x);
-        x = b.add("flatten", new Flatten(), x);
-        b.add("classifier", new FullyConnected(1000, true), x);
+        ClassifierHead.of(classes(knobs)).withFcName("classifier").add(b, x);
         return b.build();
     }
 

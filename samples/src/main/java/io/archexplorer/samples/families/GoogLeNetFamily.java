@@ -2,17 +2,13 @@ package io.archexplorer.samples.families;
 
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
-import io.archexplorer.engine.ops.Activation;
-import io.archexplorer.engine.ops.BatchNorm;
-import io.archexplorer.engine.ops.Concat;
-import io.archexplorer.engine.ops.Conv;
-import io.archexplorer.engine.ops.Dropout;
-import io.archexplorer.engine.ops.Flatten;
-import io.archexplorer.engine.ops.FullyConnected;
-import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.ClassifierHead;
+import io.archexplorer.samples.blocks.ConvBnAct;
+import io.archexplorer.samples.blocks.MultiBranch;
+import io.archexplorer.samples.blocks.Step;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -66,7 +62,7 @@ public final class GoogLeNetFamily implements Family {
         return List.of(
                 Knob.toggle("reduction", "", "1×1 reductions before the 3×3 and 5×5 convolutions and a projection "
                         + "after the pool (Figure 2b); off: the naive module (Figure 2a)", true),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -80,11 +76,11 @@ public final class GoogLeNetFamily implements Family {
         boolean reduction = knobs.toggle("reduction");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
-        x = basicConv(b, "conv1", Conv.of(64, 7, 2, 3), x);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        x = basicConv(64, 7).withStride(2).add(b, "conv1", x);
         x = b.add("maxpool1", Pool.max(3, 2, 0).withCeilMode(), x);
-        x = basicConv(b, "conv2", Conv.of(64, 1, 1, 0), x);
-        x = basicConv(b, "conv3", Conv.of(192, 3, 1, 1), x);
+        x = basicConv(64, 1).add(b, "conv2", x);
+        x = basicConv(192, 3).add(b, "conv3", x);
         x = b.add("maxpool2", Pool.max(3, 2, 0).withCeilMode(), x);
         for (int stage = 0; stage < STAGES.size(); stage++) {
             if (stage > 0) {
@@ -94,41 +90,38 @@ public final class GoogLeNetFamily implements Family {
             }
             for (Module m : STAGES.get(stage)) {
                 try (var s = b.block(m.name())) {
-                    x = reduction ? inception(b, m, x) : naiveInception(b, m, x);
+                    x = (reduction ? inception(m) : naiveInception(m)).add(b, "concat", x);
                 }
             }
         }
-        x = b.add("avgpool", new GlobalAvgPool(), x);
-        x = b.add("flatten", new Flatten(), x);
-        x = b.add("dropout", new Dropout(0.2), x);
-        b.add("fc", new FullyConnected(1000, true), x);
+        ClassifierHead.of(classes(knobs)).withDropout(0.2).add(b, x);
         return b.build();
     }
 
     /** Figure 2b, in torchvision's branch order. */
-    private static String inception(NetBuilder b, Module m, String in) {
-        String b1 = basicConv(b, "1x1", Conv.of(m.n1x1(), 1, 1, 0), in);
-        String b2 = basicConv(b, "3x3_reduce", Conv.of(m.n3x3Reduce(), 1, 1, 0), in);
-        b2 = basicConv(b, "3x3", Conv.of(m.n3x3(), 3, 1, 1), b2);
-        String b3 = basicConv(b, "5x5_reduce", Conv.of(m.n5x5Reduce(), 1, 1, 0), in);
-        b3 = basicConv(b, "5x5", Conv.of(m.n5x5(), 3, 1, 1), b3);
-        String b4 = b.add("pool", Pool.max(3, 1, 1).withCeilMode(), in);
-        b4 = basicConv(b, "pool_proj", Conv.of(m.poolProj(), 1, 1, 0), b4);
-        return b.add("concat", new Concat(), b1, b2, b3, b4);
+    private static MultiBranch inception(Module m) {
+        return MultiBranch.of(
+                List.of(basicConv(m.n1x1(), 1).named("1x1")),
+                List.of(basicConv(m.n3x3Reduce(), 1).named("3x3_reduce"), basicConv(m.n3x3(), 3).named("3x3")),
+                List.of(basicConv(m.n5x5Reduce(), 1).named("5x5_reduce"), basicConv(m.n5x5(), 3).named("5x5")),
+                List.of(pool(), basicConv(m.poolProj(), 1).named("pool_proj")));
     }
 
     /** Figure 2a: the same filter banks straight on the input, and the pooled input passed on whole. */
-    private static String naiveInception(NetBuilder b, Module m, String in) {
-        String b1 = basicConv(b, "1x1", Conv.of(m.n1x1(), 1, 1, 0), in);
-        String b2 = basicConv(b, "3x3", Conv.of(m.n3x3(), 3, 1, 1), in);
-        String b3 = basicConv(b, "5x5", Conv.of(m.n5x5(), 5, 1, 2), in);
-        String b4 = b.add("pool", Pool.max(3, 1, 1).withCeilMode(), in);
-        return b.add("concat", new Concat(), b1, b2, b3, b4);
+    private static MultiBranch naiveInception(Module m) {
+        return MultiBranch.of(
+                List.of(basicConv(m.n1x1(), 1).named("1x1")),
+                List.of(basicConv(m.n3x3(), 3).named("3x3")),
+                List.of(basicConv(m.n5x5(), 5).named("5x5")),
+                List.of(pool()));
+    }
+
+    private static Step pool() {
+        return Step.layer("pool", Pool.max(3, 1, 1).withCeilMode());
     }
 
     /** torchvision's BasicConv2d: conv without bias, batchnorm with eps 0.001, ReLU. */
-    private static String basicConv(NetBuilder b, String name, Conv conv, String in) {
-        String x = Layers.convBn(b, name, conv, new BatchNorm(BATCHNORM_EPS), in);
-        return b.add(name + "_relu", Activation.relu(), x);
+    private static ConvBnAct basicConv(int outChannels, int kernel) {
+        return ConvBnAct.of(outChannels, kernel).withBatchNormEps(BATCHNORM_EPS);
     }
 }

@@ -2,9 +2,12 @@ package io.archexplorer.samples.families;
 
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
-import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.Channels;
+import io.archexplorer.samples.blocks.ClassifierHead;
+import io.archexplorer.samples.blocks.ConvBnAct;
+import io.archexplorer.samples.blocks.SeparableConv;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -50,7 +53,7 @@ public final class MobileNetV1Family implements Family {
         return List.of(
                 Knob.real("width", "α", "width multiplier: every layer has floor(α·c) channels (at least 8) "
                         + "instead of the paper's c", 1.0, 0.1, 2.0),
-                Layers.resolution(224),
+                ImageInput.resolution(224),
                 Knob.toggle("depthwise", "", "depthwise-separable convolutions; off replaces each separable pair "
                         + "by one full 3×3 convolution (the paper's \"Conv MobileNet\", Table 4)", true));
     }
@@ -66,27 +69,22 @@ public final class MobileNetV1Family implements Family {
         boolean depthwise = knobs.toggle("depthwise");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
+        String x = ImageInput.add(b, knobs.integer("resolution"));
         int channels = thinned(STEM_CHANNELS, alpha);
-        x = Layers.convBnRelu(b, "conv1", Conv.of(channels, 3, 2, 1), x);
+        x = ConvBnAct.of(channels, 3).withStride(2).add(b, "conv1", x);
         for (int i = 0; i < SEPARABLE_LAYERS.length; i++) {
             int out = thinned(SEPARABLE_LAYERS[i][0], alpha);
             int stride = SEPARABLE_LAYERS[i][1];
-            if (depthwise) {
-                try (var s = b.block("separable" + (i + 1))) {
-                    x = Layers.convBnRelu(b, "depthwise", MobileLayers.depthwise3x3(channels, stride), x);
-                    x = Layers.convBnRelu(b, "pointwise", MobileLayers.pointwise(out, 1), x);
-                }
-            } else {
-                x = Layers.convBnRelu(b, "conv" + (i + 2), Conv.of(out, 3, stride, 1), x);
-            }
+            x = depthwise
+                    ? SeparableConv.mobileNet(channels, out, stride).add(b, "separable" + (i + 1), x)
+                    : ConvBnAct.of(out, 3).withStride(stride).add(b, "conv" + (i + 2), x);
             channels = out;
         }
-        MobileLayers.classifier(b, x, 0);
+        ClassifierHead.of(classes(knobs)).add(b, x);
         return b.build();
     }
 
     private static int thinned(int channels, double alpha) {
-        return Math.max(8, (int) Math.floor(channels * alpha));
+        return Math.max(8, Channels.scaled(alpha, channels));
     }
 }

@@ -3,10 +3,12 @@ package io.archexplorer.samples.families;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.ops.Activation;
-import io.archexplorer.engine.ops.Add;
-import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.Channels;
+import io.archexplorer.samples.blocks.ClassifierHead;
+import io.archexplorer.samples.blocks.ConvBnAct;
+import io.archexplorer.samples.blocks.InvertedResidual;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class MobileNetV2Family implements Family {
         return List.of(
                 Knob.real("width", "α", "width multiplier: every width is c·α rounded to a multiple of 8", 1.0,
                         0.1, 2.0),
-                Layers.resolution(224),
+                ImageInput.resolution(224),
                 Knob.integer("expansion", "t", "expansion factor of every inverted residual but the first "
                         + "(which keeps t = 1)", 6, 1, 12));
     }
@@ -68,47 +70,23 @@ public final class MobileNetV2Family implements Family {
         int expansion = knobs.integer("expansion");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
-        int channels = makeDivisible(STEM_CHANNELS * alpha);
-        x = Layers.convBnAct(b, "conv1", Conv.of(channels, 3, 2, 1), Activation.Function.RELU6, x);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        int channels = Channels.makeDivisible(STEM_CHANNELS * alpha, DIVISOR);
+        x = ConvBnAct.of(channels, 3).withStride(2).withActivation(Activation.Function.RELU6).add(b, "conv1", x);
         int block = 0;
         for (int[] sequence : SEQUENCES) {
-            int out = makeDivisible(sequence[0] * alpha);
+            int out = Channels.makeDivisible(sequence[0] * alpha, DIVISOR);
             for (int i = 0; i < sequence[1]; i++) {
                 int stride = i == 0 ? sequence[2] : 1;
                 int t = block == 0 ? 1 : expansion;
                 block++;
-                try (var s = b.block("block" + block)) {
-                    x = invertedResidual(b, x, channels, out, stride, t);
-                }
+                x = InvertedResidual.of(channels, channels * t, out).withStride(stride).add(b, "block" + block, x);
                 channels = out;
             }
         }
-        int last = makeDivisible(LAST_CHANNELS * Math.max(1.0, alpha));
-        x = Layers.convBnAct(b, "conv_last", MobileLayers.pointwise(last, 1), Activation.Function.RELU6, x);
-        MobileLayers.classifier(b, x, 0.2);
+        int last = Channels.makeDivisible(LAST_CHANNELS * Math.max(1.0, alpha), DIVISOR);
+        x = ConvBnAct.pointwise(last).withActivation(Activation.Function.RELU6).add(b, "conv_last", x);
+        ClassifierHead.of(classes(knobs)).withDropout(0.2).add(b, x);
         return b.build();
-    }
-
-    private static String invertedResidual(NetBuilder b, String in, int inChannels, int outChannels, int stride,
-                                           int t) {
-        int hidden = inChannels * t;
-        String x = in;
-        if (t != 1) {
-            x = Layers.convBnAct(b, "expand", MobileLayers.pointwise(hidden, 1), Activation.Function.RELU6, x);
-        }
-        x = Layers.convBnAct(b, "depthwise", MobileLayers.depthwise3x3(hidden, stride), Activation.Function.RELU6,
-                x);
-        x = Layers.convBn(b, "project", MobileLayers.pointwise(outChannels, 1), x);
-        if (stride == 1 && inChannels == outChannels) {
-            x = b.add("add", new Add(), in, x);
-        }
-        return x;
-    }
-
-    /** torchvision's {@code _make_divisible(v, 8)}. */
-    private static int makeDivisible(double v) {
-        int rounded = Math.max(DIVISOR, (int) (v + DIVISOR / 2.0) / DIVISOR * DIVISOR);
-        return rounded < 0.9 * v ? rounded + DIVISOR : rounded;
     }
 }

@@ -4,13 +4,11 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.Add;
-import io.archexplorer.engine.ops.Conv;
-import io.archexplorer.engine.ops.Flatten;
-import io.archexplorer.engine.ops.FullyConnected;
-import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.ClassifierHead;
+import io.archexplorer.samples.blocks.ConvBnAct;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobException;
 import io.archexplorer.samples.knobs.KnobValues;
@@ -56,7 +54,7 @@ public final class ResNetFamily implements Family {
                         1, 1, 256),
                 Knob.integer("bottleneck_width", "d", "channels per path of a bottleneck's 3×3 conv in the first "
                         + "stage (64 for ResNet, 4 for ResNeXt-32×4d, 128 for Wide ResNet-2)", 64, 1, 1024),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -93,8 +91,8 @@ public final class ResNetFamily implements Family {
         }
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
-        x = Layers.convBnRelu(b, "conv1", Conv.of(64, 7, 2, 3), x);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        x = ConvBnAct.of(64, 7).withStride(2).add(b, "conv1", x);
         x = b.add("maxpool", Pool.max(3, 2, 1), x);
         int channels = 64;
         int[] blocks = BLOCKS_PER_STAGE.get(depth);
@@ -110,15 +108,13 @@ public final class ResNetFamily implements Family {
                 channels = PLANES[stage] * (bottleneck ? 4 : 1);
             }
         }
-        x = b.add("avgpool", new GlobalAvgPool(), x);
-        x = b.add("flatten", new Flatten(), x);
-        b.add("fc", new FullyConnected(1000, true), x);
+        ClassifierHead.of(classes(knobs)).add(b, x);
         return b.build();
     }
 
     private static String basicBlock(NetBuilder b, String in, int inChannels, int planes, int stride) {
-        String x = Layers.convBnRelu(b, "conv1", Conv.of(planes, 3, stride, 1), in);
-        x = Layers.convBn(b, "conv2", Conv.of(planes, 3, 1, 1), x);
+        String x = ConvBnAct.of(planes, 3).withStride(stride).add(b, "conv1", in);
+        x = ConvBnAct.of(planes, 3).withoutActivation().add(b, "conv2", x);
         return residual(b, in, x, inChannels, planes, stride);
     }
 
@@ -126,9 +122,9 @@ public final class ResNetFamily implements Family {
     private static String bottleneck(NetBuilder b, String in, int inChannels, int planes, int stride,
                                      int cardinality, int d) {
         int width = planes * d / 64 * cardinality;
-        String x = Layers.convBnRelu(b, "conv1", Conv.of(width, 1, 1, 0), in);
-        x = Layers.convBnRelu(b, "conv2", Conv.of(width, 3, stride, 1).withGroups(cardinality), x);
-        x = Layers.convBn(b, "conv3", Conv.of(planes * 4, 1, 1, 0), x);
+        String x = ConvBnAct.pointwise(width).add(b, "conv1", in);
+        x = ConvBnAct.of(width, 3).withStride(stride).withGroups(cardinality).add(b, "conv2", x);
+        x = ConvBnAct.pointwise(planes * 4).withoutActivation().add(b, "conv3", x);
         return residual(b, in, x, inChannels, planes * 4, stride);
     }
 
@@ -137,7 +133,7 @@ public final class ResNetFamily implements Family {
                                    int stride) {
         String shortcut = in;
         if (stride != 1 || inChannels != outChannels) {
-            shortcut = Layers.convBn(b, "downsample", Conv.of(outChannels, 1, stride, 0), in);
+            shortcut = ConvBnAct.pointwise(outChannels).withStride(stride).withoutActivation().add(b, "downsample", in);
         }
         String sum = b.add("add", new Add(), branch, shortcut);
         return b.add("relu", Activation.relu(), sum);

@@ -9,6 +9,8 @@ import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.ClassifierHead;
+import io.archexplorer.samples.blocks.ConvBnAct;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class ShuffleNetV1Family implements Family {
                         + "the paper)", 1.0, 0.25, 2.0),
                 Knob.toggle("shuffle", "", "channel shuffle after the first group convolution of each unit; off is "
                         + "the paper's Table 3 ablation", true),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -84,9 +86,9 @@ public final class ShuffleNetV1Family implements Family {
         boolean shuffle = knobs.toggle("shuffle");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
+        String x = ImageInput.add(b, knobs.integer("resolution"));
         int channels = roundToMultiple(Math.max(MIN_STEM_CHANNELS, STEM_CHANNELS * s), g);
-        x = MobileLayers.shuffleNetStem(b, x, channels);
+        x = ShuffleNetStem.add(b, x, channels);
         for (int stage = 0; stage < UNITS_PER_STAGE.length; stage++) {
             int out = roundToMultiple(STAGE_WIDTHS.get(g)[stage] * s, 4 * g);
             for (int unit = 0; unit < UNITS_PER_STAGE[stage]; unit++) {
@@ -101,7 +103,7 @@ public final class ShuffleNetV1Family implements Family {
                 channels = out;
             }
         }
-        MobileLayers.classifier(b, x, 0);
+        ClassifierHead.of(classes(knobs)).add(b, x);
         return b.build();
     }
 
@@ -121,13 +123,13 @@ public final class ShuffleNetV1Family implements Family {
 
     private static String mainBranch(NetBuilder b, String in, int bottleneck, int outChannels, int stride,
                                      int firstGroups, int g, boolean shuffle) {
-        String x = Layers.convBnRelu(b, "gconv1", MobileLayers.pointwise(bottleneck, firstGroups), in);
+        String x = ConvBnAct.pointwise(bottleneck).withGroups(firstGroups).add(b, "gconv1", in);
         // Shuffling only mixes something after a grouped convolution.
         if (shuffle && firstGroups > 1) {
             x = b.add("shuffle", new ChannelShuffle(g), x);
         }
-        x = Layers.convBn(b, "depthwise", MobileLayers.depthwise3x3(bottleneck, stride), x);
-        return Layers.convBn(b, "gconv2", MobileLayers.pointwise(outChannels, g), x);
+        x = ConvBnAct.depthwise(bottleneck, 3).withStride(stride).withoutActivation().add(b, "depthwise", x);
+        return ConvBnAct.pointwise(outChannels).withGroups(g).withoutActivation().add(b, "gconv2", x);
     }
 
     /** The multiple of {@code multiple} nearest to {@code channels}, at least {@code multiple}. */

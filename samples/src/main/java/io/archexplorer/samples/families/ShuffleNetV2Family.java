@@ -7,6 +7,8 @@ import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.ClassifierHead;
+import io.archexplorer.samples.blocks.ConvBnAct;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class ShuffleNetV2Family implements Family {
         return List.of(
                 Knob.choice("width", "", "network width (the paper's 0.5×, 1×, 1.5×, 2×: output channels of "
                         + "Table 5)", "1.0", "0.5", "1.0", "1.5", "2.0"),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -73,8 +75,8 @@ public final class ShuffleNetV2Family implements Family {
         int[] widths = STAGE_OUT_CHANNELS.get(knobs.choice("width"));
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
-        x = MobileLayers.shuffleNetStem(b, x, widths[0]);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        x = ShuffleNetStem.add(b, x, widths[0]);
         int channels = widths[0];
         for (int stage = 0; stage < UNITS_PER_STAGE.length; stage++) {
             int out = widths[stage + 1];
@@ -85,8 +87,8 @@ public final class ShuffleNetV2Family implements Family {
             }
             channels = out;
         }
-        x = Layers.convBnRelu(b, "conv5", MobileLayers.pointwise(widths[4], 1), x);
-        MobileLayers.classifier(b, x, 0);
+        x = ConvBnAct.pointwise(widths[4]).add(b, "conv5", x);
+        ClassifierHead.of(classes(knobs)).add(b, x);
         return b.build();
     }
 
@@ -102,16 +104,16 @@ public final class ShuffleNetV2Family implements Family {
     /** Stride 2: both branches see the whole input and halve its side; their concatenation doubles the width. */
     private static String downsamplingUnit(NetBuilder b, String in, int inChannels, int outChannels) {
         int half = outChannels / 2;
-        String x = Layers.convBn(b, "branch1_depthwise", MobileLayers.depthwise3x3(inChannels, 2), in);
-        String branch1 = Layers.convBnRelu(b, "branch1_pointwise", MobileLayers.pointwise(half, 1), x);
+        String x = ConvBnAct.depthwise(inChannels, 3).withStride(2).withoutActivation().add(b, "branch1_depthwise", in);
+        String branch1 = ConvBnAct.pointwise(half).add(b, "branch1_pointwise", x);
         String branch2 = branch2(b, in, half, 2);
         return concatAndShuffle(b, branch1, branch2);
     }
 
     private static String branch2(NetBuilder b, String in, int channels, int stride) {
-        String x = Layers.convBnRelu(b, "branch2_pointwise1", MobileLayers.pointwise(channels, 1), in);
-        x = Layers.convBn(b, "branch2_depthwise", MobileLayers.depthwise3x3(channels, stride), x);
-        return Layers.convBnRelu(b, "branch2_pointwise2", MobileLayers.pointwise(channels, 1), x);
+        String x = ConvBnAct.pointwise(channels).add(b, "branch2_pointwise1", in);
+        x = ConvBnAct.depthwise(channels, 3).withStride(stride).withoutActivation().add(b, "branch2_depthwise", x);
+        return ConvBnAct.pointwise(channels).add(b, "branch2_pointwise2", x);
     }
 
     private static String concatAndShuffle(NetBuilder b, String first, String second) {

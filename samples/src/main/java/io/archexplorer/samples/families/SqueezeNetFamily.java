@@ -4,13 +4,14 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.Concat;
-import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.Channels;
+import io.archexplorer.samples.blocks.ConvBnAct;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobException;
 import io.archexplorer.samples.knobs.KnobValues;
@@ -36,12 +37,12 @@ public final class SqueezeNetFamily implements Family {
     private static final Set<Integer> BYPASSED = Set.of(3, 5, 7, 9);
 
     /** Where the stem and the max pools differ between the versions. */
-    private record Layout(Conv stem, Set<Integer> poolAfterFire) {
+    private record Layout(ConvBnAct stem, Set<Integer> poolAfterFire) {
     }
 
     private static final Map<String, Layout> LAYOUTS = Map.of(
-            "1.0", new Layout(Conv.of(96, 7, 2, 0).withBias(true), Set.of(4, 8)),
-            "1.1", new Layout(Conv.of(64, 3, 2, 0).withBias(true), Set.of(3, 5)));
+            "1.0", new Layout(ConvBnAct.convRelu(96, 7).withStride(2).withPadding(0), Set.of(4, 8)),
+            "1.1", new Layout(ConvBnAct.convRelu(64, 3).withStride(2).withPadding(0), Set.of(3, 5)));
 
     @Override
     public String name() {
@@ -69,7 +70,7 @@ public final class SqueezeNetFamily implements Family {
                         0.5, 0.0, 1.0),
                 Knob.choice("bypass", "", "identity shortcut around fire3, fire5, fire7 and fire9 (simple) or "
                         + "none", "none", "none", "simple"),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -87,14 +88,14 @@ public final class SqueezeNetFamily implements Family {
         boolean bypass = knobs.choice("bypass").equals("simple");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
-        x = Layers.convRelu(b, "conv1", layout.stem(), x);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        x = layout.stem().add(b, "conv1", x);
         x = b.add("maxpool1", maxPool(), x);
         for (int i = 0; i < FIRE_MODULES; i++) {
             int fire = i + 2;
             int expand = BASE_E + INCR_E * (i / FREQ);
-            int squeeze = width("squeeze_ratio", Layers.scaledChannels(squeezeRatio, expand), "squeeze", fire);
-            int expand3x3 = width("pct_3x3", Layers.scaledChannels(pct3x3, expand), "3×3 expand", fire);
+            int squeeze = width("squeeze_ratio", Channels.scaled(squeezeRatio, expand), "squeeze", fire);
+            int expand3x3 = width("pct_3x3", Channels.scaled(pct3x3, expand), "3×3 expand", fire);
             int expand1x1 = width("pct_3x3", expand - expand3x3, "1×1 expand", fire);
             try (var s = b.block("fire" + fire)) {
                 String out = fireModule(b, x, squeeze, expand1x1, expand3x3);
@@ -105,7 +106,7 @@ public final class SqueezeNetFamily implements Family {
             }
         }
         x = b.add("dropout", new Dropout(0.5), x);
-        x = Layers.convRelu(b, "conv10", Conv.of(1000, 1, 1, 0).withBias(true), x);
+        x = ConvBnAct.convRelu(classes(knobs), 1).add(b, "conv10", x);
         x = b.add("avgpool", new GlobalAvgPool(), x);
         b.add("flatten", new Flatten(), x);
         return b.build();
@@ -119,9 +120,9 @@ public final class SqueezeNetFamily implements Family {
     }
 
     private static String fireModule(NetBuilder b, String in, int squeeze, int expand1x1, int expand3x3) {
-        String s = Layers.convRelu(b, "squeeze", Conv.of(squeeze, 1, 1, 0).withBias(true), in);
-        String e1 = Layers.convRelu(b, "expand1x1", Conv.of(expand1x1, 1, 1, 0).withBias(true), s);
-        String e3 = Layers.convRelu(b, "expand3x3", Conv.of(expand3x3, 3, 1, 1).withBias(true), s);
+        String s = ConvBnAct.convRelu(squeeze, 1).add(b, "squeeze", in);
+        String e1 = ConvBnAct.convRelu(expand1x1, 1).add(b, "expand1x1", s);
+        String e3 = ConvBnAct.convRelu(expand3x3, 3).add(b, "expand3x3", s);
         return b.add("concat", new Concat(), e1, e3);
     }
 

@@ -4,13 +4,13 @@ import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.AdaptiveAvgPool;
-import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.blocks.ConvBnAct;
 import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class VggFamily implements Family {
                         "16", "11", "13", "16", "19"),
                 Knob.toggle("batch_norm", "", "batchnorm after every convolution (torchvision's _bn variants)",
                         false),
-                Layers.resolution(224));
+                ImageInput.resolution(224));
     }
 
     @Override
@@ -75,14 +75,14 @@ public final class VggFamily implements Family {
         boolean batchNorm = knobs.toggle("batch_norm");
 
         NetBuilder b = new NetBuilder(netName);
-        String x = Layers.rgbInput(b, knobs.integer("resolution"));
+        String x = ImageInput.add(b, knobs.integer("resolution"));
         for (int stage = 1; stage <= WIDTHS.length; stage++) {
             try (var s = b.block("stage" + stage)) {
                 for (int i = 1; i <= convs[stage - 1]; i++) {
                     String name = "conv" + stage + "_" + i;
                     // torchvision keeps the convolution's bias even when a batchnorm follows.
-                    Conv conv = Conv.of(WIDTHS[stage - 1], 3, 1, 1).withBias(true);
-                    x = batchNorm ? Layers.convBnRelu(b, name, conv, x) : Layers.convRelu(b, name, conv, x);
+                    ConvBnAct conv = ConvBnAct.of(WIDTHS[stage - 1], 3).withBias(true);
+                    x = (batchNorm ? conv : conv.withoutBatchNorm()).add(b, name, x);
                 }
                 x = b.add("pool" + stage, Pool.max(2, 2, 0), x);
             }
@@ -94,7 +94,7 @@ public final class VggFamily implements Family {
             x = b.add("relu" + fc, Activation.relu(), x);
             x = b.add("drop" + fc, new Dropout(0.5), x);
         }
-        b.add("fc8", new FullyConnected(1000, true), x);
+        b.add("fc8", new FullyConnected(classes(knobs), true), x);
         return b.build();
     }
 }

@@ -6,30 +6,68 @@ import static io.archexplorer.engine.runtime.RuntimeAssertions.randomInput;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.archexplorer.engine.graph.InvalidNetException;
 import io.archexplorer.engine.graph.Net;
 import io.archexplorer.engine.runtime.CompiledNet;
 import io.archexplorer.engine.runtime.RuntimeOptions;
 import io.archexplorer.engine.weights.NetWeights;
 import io.archexplorer.samples.Catalog;
+import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.Preset;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The runtime on whole presets: equal to the plain reference executor, and numerically sound at full size. */
+/** The runtime on the catalog's nets: equal to the plain reference executor, and numerically sound at full size. */
 class PresetExecutionTest {
 
-    /** Small inputs keep the double-precision reference fast; every family's block types still run. */
-    @ParameterizedTest
-    @CsvSource({
-        "resnet18, 64, true", "resnet18, 64, false", "resnext50_32x4d, 64, true", "densenet121, 64, true",
-        "mobilenet_v1, 64, true", "mobilenet_v2, 64, true", "mobilenet_v2, 64, false",
-        "shufflenet_v1, 64, true", "shufflenet_v2_x1_0, 64, true", "squeezenet1_0, 64, true",
-        "squeezenet1_1, 64, false", "googlenet, 64, true", "alexnet, 96, true", "vgg11_bn, 32, true"})
-    void presetMatchesTheReferenceExecutor(String preset, int resolution, boolean fuse) {
-        Net net = Catalog.standard().resolve(preset, Map.of("resolution", "" + resolution)).build().withBatch(2);
+    /** Input sides to try, smallest first: small inputs keep the double-precision reference fast. */
+    private static final int[] SMALL_SIDES = {64, 96, 128, 160, 224, 299};
+
+    /**
+     * Every family of the catalog at its defaults, fused and not, on the smallest of {@link #SMALL_SIDES} it takes;
+     * and knob variants with what no family's defaults have: ResNeXt's grouped 3×3, a batchnorm after a biased
+     * convolution (VGG-BN).
+     */
+    static Stream<Arguments> smallModels() {
+        Catalog catalog = Catalog.standard();
+        Stream<ModelSpec> families = catalog.families().stream().map(f -> small(catalog.resolve(f.name(), Map.of())));
+        Stream<Arguments> bothWays = families.flatMap(spec -> Stream.of(true, false)
+                .map(fuse -> Arguments.of(label(spec), spec, fuse)));
+        Stream<Arguments> variants = Stream.of(
+                        catalog.resolve("resnext50_32x4d", Map.of("resolution", "64")),
+                        catalog.resolve("vgg11_bn", Map.of("resolution", "32")))
+                .map(spec -> Arguments.of(label(spec), spec, true));
+        return Stream.concat(bothWays, variants);
+    }
+
+    /** The model on the smallest side it takes; at its own input where it has no resolution knob or none fits. */
+    private static ModelSpec small(ModelSpec spec) {
+        if (spec.knobs().knobs().stream().noneMatch(k -> k.name().equals("resolution"))) {
+            return spec;
+        }
+        for (int side : SMALL_SIDES) {
+            ModelSpec small = spec.with("resolution", "" + side);
+            try {
+                small.build();
+                return small;
+            } catch (InvalidNetException tooSmall) {
+                // A feature map vanished: try a larger side.
+            }
+        }
+        return spec;
+    }
+
+    private static String label(ModelSpec spec) {
+        return spec.name() + " on " + spec.build().inputShape();
+    }
+
+    @ParameterizedTest(name = "{0} fused={2}")
+    @MethodSource("smallModels")
+    void modelMatchesTheReferenceExecutor(String label, ModelSpec spec, boolean fuse) {
+        Net net = spec.build().withBatch(2);
         NetWeights weights = NetWeights.generate(net, 5);
         perturbBatchNorm(weights, 6);
         float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 9);
