@@ -38,7 +38,7 @@ class PackageArrowsTest {
             Map.entry("app.study", Set.of("engine.*", "samples.*")),
             Map.entry("app.window", Set.of("app.study", "app.diagram", "app.report", "engine.*", "samples.*",
                     "layouts")),
-            Map.entry("samples", Set.of("samples.families", "samples.knobs", "engine.*")),
+            Map.entry("samples", Set.of("samples.families", "samples.blocks", "samples.knobs", "engine.*")),
             Map.entry("samples.families", Set.of("samples", "samples.blocks", "samples.knobs", "engine.*")),
             Map.entry("samples.blocks", Set.of("samples.knobs", "engine.*")),
             Map.entry("samples.knobs", Set.of()),
