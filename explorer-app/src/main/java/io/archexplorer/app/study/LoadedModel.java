@@ -9,6 +9,8 @@ import io.archexplorer.engine.runtime.RuntimeOptions;
 import io.archexplorer.engine.weights.NetWeights;
 import io.archexplorer.samples.ModelSpec;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +57,7 @@ public record LoadedModel(String name, Net net, Optional<StoredWeights> weights,
     public record Read(Path file, String family, Map<String, Object> knobs, List<String> warnings, int declaredBatch)
             implements Origin {
         public Read {
-            knobs = Map.copyOf(knobs);
+            knobs = Collections.unmodifiableMap(new LinkedHashMap<>(knobs)); // in the file's order, as printed
             warnings = List.copyOf(warnings);
         }
     }
