@@ -15,7 +15,7 @@ class DenseNetFamilyTest {
 
     /**
      * torchvision's published figures (weights metadata of densenet161/169/201: num_params exactly, GFLOPS to two
-     * decimals); densenet121 is checked layer by layer in TorchvisionExactMatchTest.
+     * decimals); densenet121 is checked layer by layer in PyTorchExactMatchTest.
      */
     @ParameterizedTest
     @CsvSource({"densenet161, 28681000, 7.73", "densenet169, 14149480, 3.36", "densenet201, 20013928, 4.29"})

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * MobileNetV2 knobs against published figures; the 1.0-224 preset itself is matched exactly against PyTorch in
- * {@code TorchvisionExactMatchTest}.
+ * {@code PyTorchExactMatchTest}.
  */
 class MobileNetV2FamilyTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * ShuffleNet V2 against Ma et al. 2018; the four presets are matched exactly against PyTorch in
- * {@code TorchvisionExactMatchTest}.
+ * {@code PyTorchExactMatchTest}.
  */
 class ShuffleNetV2FamilyTest {
 

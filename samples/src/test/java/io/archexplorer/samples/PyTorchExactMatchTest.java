@@ -17,22 +17,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every preset torchvision also has must give exactly PyTorch's figures: totals, and the output shape, params,
+ * Every preset torchvision or timm also has must give exactly PyTorch's figures: totals, and the output shape, params,
  * mult-adds and MAC of every conv and fc layer in execution order.
  */
-class TorchvisionExactMatchTest {
+class PyTorchExactMatchTest {
 
-    /** The catalog's presets that PyTorch's reference file has figures for. */
-    static Stream<String> torchvisionPresets() {
-        return Catalog.standard().presets().stream().map(Preset::name).filter(TorchvisionReference::covers);
+    /** The catalog's presets that PyTorch's reference files have figures for. */
+    static Stream<String> referencePresets() {
+        return Catalog.standard().presets().stream().map(Preset::name).filter(PyTorchReference::covers);
     }
 
     @ParameterizedTest
-    @MethodSource("torchvisionPresets")
+    @MethodSource("referencePresets")
     void presetMatchesPyTorch(String preset) {
         Net net = Catalog.standard().resolve(preset, Map.of()).build();
         Analysis analysis = CostAnalysis.analyze(net);
-        JsonNode ref = TorchvisionReference.model(preset);
+        JsonNode ref = PyTorchReference.model(preset);
 
         List<String> ours = new ArrayList<>();
         long macConvFc = 0;
