@@ -194,6 +194,7 @@ public final class NetBuilder {
 
     private static Shape[] inferShapes(List<Layer> sorted, int[][] inputIndices) {
         Shape[] shapes = new Shape[sorted.size()];
+        CostTotals totals = new CostTotals();
         List<Shape> in = new ArrayList<>();
         for (int k = 0; k < shapes.length; k++) {
             in.clear();
@@ -208,11 +209,34 @@ public final class NetBuilder {
             }
             try {
                 shapes[k] = l.op().outputShape(in);
+                totals.add(l.op(), in, shapes[k]);
             } catch (IllegalArgumentException e) {
                 throw new InvalidNetException(l.name(), e.getMessage());
+            } catch (ArithmeticException e) {
+                throw new InvalidNetException(l.name(), "its sizes or costs overflow 64-bit integers");
             }
         }
         return shapes;
+    }
+
+    /**
+     * The net's figures summed exactly as they are built, so no later analysis can overflow silently: every count
+     * (params, mult-adds, the elements a layer reads and writes) of every layer and their totals fit in a long.
+     */
+    private static final class CostTotals {
+        private long params;
+        private long multAdds;
+        private long elements;
+
+        void add(Op op, List<Shape> inputs, Shape output) {
+            long p = op.params(inputs);
+            params = Math.addExact(params, p);
+            multAdds = Math.addExact(multAdds, op.multAdds(inputs, output));
+            for (Shape s : inputs) {
+                elements = Math.addExact(elements, s.elements());
+            }
+            elements = Math.addExact(Math.addExact(elements, output.elements()), p);
+        }
     }
 
     /** A block scope; closing it returns to the enclosing block. */
