@@ -32,8 +32,10 @@ public final class NetWeights {
 
     /**
      * @throws InsufficientMemoryException when the weights would not fit in the heap (checked before allocating)
+     * @throws IllegalArgumentException naming an opaque layer or one of unknown shape, which has no weights to make
      */
     public static NetWeights generate(Net net, long seed) {
+        net.requireKnownShapes("make weights for");
         requireFitsInHeap(net);
         LayerWeights[] w = new LayerWeights[net.size()];
         for (int i = 0; i < net.size(); i++) {

@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  */
 public final class CaffeImporter {
     private static final int ASSUMED_CHANNELS = 3;
+    /** Why a layer of a type the engine has no op for is opaque; such an {@link Opaque} needs no reason. */
+    private static final String UNKNOWN_TYPE = "the engine does not know this type";
 
     /** A blob's latest writer (an engine layer) and its shape. */
     private record Blob(String layer, Shape shape) {
@@ -219,7 +221,7 @@ public final class CaffeImporter {
             throw problem(at, "layer '" + name + "': " + e.getMessage());
         }
         if (op == null) {
-            opaque(at, name, type, bottoms, tops, "the engine does not know this type");
+            opaque(at, name, type, bottoms, tops, UNKNOWN_TYPE);
             return;
         }
         add(at, name, op, bottoms, tops);
@@ -230,7 +232,7 @@ public final class CaffeImporter {
         warnings.add(location(at) + "layer '" + name + "' (" + type + "): " + why
                 + "; imported as an opaque layer, shapes below it are unknown");
         List<String> known = bottoms.stream().filter(b -> !labelBlobs.contains(b)).toList();
-        add(at, name, new Opaque(type), known, tops);
+        add(at, name, new Opaque(type, why.equals(UNKNOWN_TYPE) ? "" : why), known, tops);
     }
 
     /**
