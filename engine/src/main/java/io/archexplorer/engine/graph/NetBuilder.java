@@ -164,6 +164,9 @@ public final class NetBuilder {
     }
 
     /** Walks producers among the unsorted layers until one repeats: that walk is a cycle to show the user. */
+    /** Layers of a cycle a message lists in full; a longer one shows its first three and last two. */
+    private static final int MAX_CYCLE_SHOWN = 8;
+
     private InvalidNetException cycleError(int[][] producers, int[] pending) {
         int start = 0;
         while (pending[start] == 0) {
@@ -184,11 +187,16 @@ public final class NetBuilder {
             }
         }
         List<Integer> cycle = walk.subList(seenAt[current], walk.size());
-        // The walk went from consumers to producers; print it in data-flow order, closing the loop.
-        StringBuilder path = new StringBuilder(layers.get(current).name());
+        // The walk went from consumers to producers; print it in data-flow order, closing the loop. A long loop
+        // (an input renamed to a layer far below) shows its ends, so the message stays one readable line.
+        List<String> names = new ArrayList<>();
+        names.add(layers.get(current).name());
         for (int k = cycle.size() - 1; k >= 0; k--) {
-            path.append(" → ").append(layers.get(cycle.get(k)).name());
+            names.add(layers.get(cycle.get(k)).name());
         }
+        String path = names.size() <= MAX_CYCLE_SHOWN ? String.join(" → ", names)
+                : String.join(" → ", names.subList(0, 3)) + " → … (" + (names.size() - 5) + " more) → "
+                        + String.join(" → ", names.subList(names.size() - 2, names.size()));
         return new InvalidNetException(layers.get(current).name(), "is part of a cycle: " + path);
     }
 

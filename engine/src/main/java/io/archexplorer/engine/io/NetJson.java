@@ -279,12 +279,16 @@ public final class NetJson {
         if (line.contains("Duplicate field")) {
             return line.replaceFirst("Duplicate field ('[^']*').*", "key $1 is given twice");
         }
+        if (line.startsWith("Unexpected end-of-input")) {
+            return "the file ends early" + (line.contains("close marker for Object") ? ": a '}' is missing"
+                    : line.contains("close marker for Array") ? ": a ']' is missing" : "");
+        }
         if (line.startsWith("Cannot deserialize")) {
             return "a value of the wrong type (a text, number, list or object where another is expected)";
         }
         String plain = line.replaceAll("[:;,]? *\\(?(enable|from|use) `[^`]*`[^)]*\\)?", "")
                 .replaceAll("`[\\w.$]+\\.([\\w$]+)`", "$1").replaceAll(" *\\(for [\\w.$]+\\)", "")
-                .replaceAll("\\s*Source: .*", "").strip();
+                .replaceAll("\\s*\\(?start marker at \\[.*", "").replaceAll("\\s*Source: .*", "").strip();
         return plain.isEmpty() ? "malformed JSON" : plain;
     }
 
