@@ -4,6 +4,7 @@ import io.archexplorer.app.cli.AnalyzeCommand;
 import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
 import io.archexplorer.app.cli.ExportCommand;
+import io.archexplorer.app.cli.LabCommand;
 import io.archexplorer.app.cli.ListCommand;
 import io.archexplorer.app.cli.ModelArgument;
 import io.archexplorer.app.cli.RenderCommand;
@@ -38,7 +39,7 @@ public final class Main {
         ModelArgument models = new ModelArgument(new ModelSource(catalog), err::println);
         return List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
                 new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
-                new ExportCommand(models));
+                new ExportCommand(models), new LabCommand(err::println));
     }
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * G1, "equal channel width minimizes memory access cost" (ShuffleNet V2, Table 1): each block is two 1×1
@@ -54,6 +55,13 @@ public final class ChannelRatioLab implements Family {
         int[] pair = (LabNets.forArm(knobs) ? ARM_PAIRS : GPU_PAIRS).get(knobs.choice("ratio"));
         int s = LabNets.scale(knobs);
         return new int[] {pair[0] * s, pair[1] * s};
+    }
+
+    /** Table 1's closed form for the whole net: 20 layers of hw(c1 + c2) + c1·c2 each. */
+    public static OptionalLong closedFormMac(KnobValues knobs) {
+        int[] c = widths(knobs);
+        long hw = (long) LabNets.SIDE * LabNets.SIDE;
+        return OptionalLong.of(2L * LabNets.BLOCKS * (hw * (c[0] + c[1]) + (long) c[0] * c[1]));
     }
 
     @Override

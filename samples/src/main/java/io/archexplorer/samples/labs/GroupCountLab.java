@@ -8,6 +8,7 @@ import io.archexplorer.samples.knobs.Knob;
 import io.archexplorer.samples.knobs.KnobValues;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * G2, "excessive group convolution increases MAC" (ShuffleNet V2, Table 2): ten 1×1 group convolutions c → c with
@@ -54,6 +55,13 @@ public final class GroupCountLab implements Family {
     public static int width(KnobValues knobs) {
         int g = knobs.integer("groups");
         return (LabNets.forArm(knobs) ? ARM_WIDTHS : GPU_WIDTHS).get(g) * LabNets.scale(knobs);
+    }
+
+    /** Table 2's closed form for the whole net: 10 layers of hw(c1 + c2) + c1·c2/g each, c1 = c2 = c. */
+    public static OptionalLong closedFormMac(KnobValues knobs) {
+        long c = width(knobs);
+        long hw = (long) LabNets.SIDE * LabNets.SIDE;
+        return OptionalLong.of(LabNets.BLOCKS * (hw * (c + c) + c * c / knobs.integer("groups")));
     }
 
     @Override

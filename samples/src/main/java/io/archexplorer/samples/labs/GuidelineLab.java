@@ -6,6 +6,8 @@ import io.archexplorer.samples.knobs.KnobValues;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * One of ShuffleNet V2's four guideline experiments, rebuilt as a family of nets the engine runs: its rows (the
@@ -15,9 +17,11 @@ import java.util.Map;
  * @param guideline the guideline as the paper states it
  * @param explanation one paragraph for the class: what the rows change and why it might matter
  * @param formula the closed form the lab illustrates
+ * @param closedFormMac the whole net's MAC by the paper's closed form, for the knobs of a row; empty where the
+ *     paper gives none (G3, G4)
  */
 public record GuidelineLab(String id, String guideline, String explanation, String formula, Family family,
-                           List<LabRow> rows) {
+                           Function<KnobValues, OptionalLong> closedFormMac, List<LabRow> rows) {
     public GuidelineLab {
         rows = List.copyOf(rows);
     }

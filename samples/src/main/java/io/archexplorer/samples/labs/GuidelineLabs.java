@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The four guideline labs with the figures ShuffleNet V2 published (Ma et al. 2018, Tables 1–4: GPU in batches/s on
@@ -16,7 +17,7 @@ public final class GuidelineLabs {
                             + " the rows hold c1·c2 fixed while the ratio c1:c2 widens. The memory traffic does not"
                             + " stay fixed: by the AM–GM inequality it is smallest when c1 = c2.",
                     "MAC = hw(c1 + c2) + c1·c2 ≥ 2√(hwB) + B/hw, equal when c1 = c2",
-                    new ChannelRatioLab(), List.of(
+                    new ChannelRatioLab(), ChannelRatioLab::closedFormMac, List.of(
                             row("1:1", Map.of("ratio", "1:1"), perScale(1480, 723, 232), perScale(76.2, 21.7, 5.3)),
                             row("1:2", Map.of("ratio", "1:2"), perScale(1296, 586, 206), perScale(72.9, 20.5, 5.1)),
                             row("1:6", Map.of("ratio", "1:6"), perScale(876, 489, 189), perScale(69.1, 17.9, 4.6)),
@@ -26,7 +27,7 @@ public final class GuidelineLabs {
                             + " FLOPs, so the rows widen c as g grows to keep c²/g fixed; the wider maps cost"
                             + " memory traffic that the FLOPs do not show.",
                     "MAC = hw(c1 + c2) + c1·c2/g = hw·c1 + B·g/c1 + B/hw",
-                    new GroupCountLab(), List.of(
+                    new GroupCountLab(), GroupCountLab::closedFormMac, List.of(
                             row("g=1", Map.of("groups", "1"), perScale(2451, 1289, 437), perScale(40.0, 10.2, 2.3)),
                             row("g=2", Map.of("groups", "2"), perScale(1725, 873, 341), perScale(35.0, 9.5, 2.2)),
                             row("g=4", Map.of("groups", "4"), perScale(1026, 644, 338), perScale(32.9, 8.7, 2.1)),
@@ -36,7 +37,7 @@ public final class GuidelineLabs {
                             + " by side (as GoogLeNet's branches are). Every fragment is a kernel launch of its own"
                             + " and a smaller matrix, which a wide processor fills less well.",
                     "FLOPs per pixel: c² = n·c·(c/n) (parallel) = 2·c·(c/2) (2 in series)",
-                    new FragmentationLab(), List.of(
+                    new FragmentationLab(), knobs -> OptionalLong.empty(), List.of(
                             row("1-fragment", Map.of("structure", "1-fragment"), perScale(2446, 1274, 434), perScale(40.2, 10.1, 2.3)),
                             row("2-fragment-series", Map.of("structure", "2-fragment-series"), perScale(1790, 909, 336),
                                     perScale(38.6, 10.1, 2.2)),
@@ -51,7 +52,7 @@ public final class GuidelineLabs {
                             + " at all, but each reads and writes a whole feature map. Run unfused, so each"
                             + " element-wise op is paid for on its own, as the paper's did.",
                     "MAC of an element-wise op = inputs + output (ReLU: 2·hw·c, add: 3·hw·c); FLOPs 0",
-                    new ElementwiseLab(), List.of(
+                    new ElementwiseLab(), knobs -> OptionalLong.empty(), List.of(
                             row("ReLU yes, shortcut yes", Map.of("relu", "on", "shortcut", "on"), perScale(2427, 2066, 1436),
                                     perScale(56.7, 16.9, 5.0)),
                             row("ReLU yes, shortcut no", Map.of("relu", "on", "shortcut", "off"), perScale(2647, 2256, 1735),

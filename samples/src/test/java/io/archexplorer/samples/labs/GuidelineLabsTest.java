@@ -112,6 +112,9 @@ class GuidelineLabsTest {
                     assertEquals(layerMac, a.layer(net.indexOf("block7.conv1")).mac());
                     assertEquals(layerMac, a.layer(net.indexOf("block7.conv2")).mac());
                     assertEquals(20 * layerMac, a.totals().mac());
+                    KnobValues knobs = g1.spec(g1.rows().get(r), g1.base(Map.of("device", device, "scale",
+                            "" + scale))).knobs();
+                    assertEquals(20 * layerMac, g1.closedFormMac().apply(knobs).getAsLong());
                 }
             }
         }
@@ -150,6 +153,8 @@ class GuidelineLabsTest {
                 assertEquals(c, conv.outChannels());
                 assertEquals(10 * HW * c * c / g, a.totals().multAdds());
                 assertEquals(10 * (HW * (c + c) + c * c / g), a.totals().mac());
+                assertEquals(a.totals().mac(), g2.closedFormMac().apply(g2.base(Map.of("device", device))
+                        .with(g2.rows().get(r).knobs())).getAsLong());
             }
         }
     }
