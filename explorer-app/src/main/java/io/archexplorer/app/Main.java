@@ -10,6 +10,7 @@ import io.archexplorer.app.cli.ModelArgument;
 import io.archexplorer.app.cli.RenderCommand;
 import io.archexplorer.app.cli.RunCommand;
 import io.archexplorer.app.cli.SaveCommand;
+import io.archexplorer.app.cli.SweepCommand;
 import io.archexplorer.app.cli.UsageException;
 import io.archexplorer.app.study.ModelSource;
 import io.archexplorer.app.study.VariantException;
@@ -36,10 +37,12 @@ public final class Main {
 
     /** The commands of one run; models they open report import warnings on {@code err}. */
     private List<Command> commands(PrintStream err) {
-        ModelArgument models = new ModelArgument(new ModelSource(catalog), err::println);
+        ModelSource source = new ModelSource(catalog);
+        ModelArgument models = new ModelArgument(source, err::println);
         return List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
                 new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
-                new ExportCommand(models), new LabCommand(err::println));
+                new ExportCommand(models), new LabCommand(err::println),
+                new SweepCommand(source, err::println));
     }
 
     public static void main(String[] args) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs ShuffleNet V2's guideline labs: builds every row's net and measures the rows as one {@link Experiment}.
@@ -46,9 +45,7 @@ public final class LabStudy {
         List<Variant> variants = new ArrayList<>();
         for (LabRow row : lab.rows()) {
             ModelSpec spec = lab.spec(row, base);
-            LoadedModel model = new LoadedModel(spec.name(), spec.build(), Optional.empty(),
-                    new LoadedModel.Built(spec));
-            variants.add(Variant.of(model, settings));
+            variants.add(Variant.of(ModelSource.built(spec), settings));
         }
         return variants;
     }
