@@ -1,6 +1,7 @@
 package io.archexplorer.app;
 
 import io.archexplorer.app.cli.AnalyzeCommand;
+import io.archexplorer.app.cli.AtlasCommand;
 import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
 import io.archexplorer.app.cli.ExportCommand;
@@ -42,7 +43,7 @@ public final class Main {
         return List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
                 new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
                 new ExportCommand(models), new LabCommand(err::println),
-                new SweepCommand(source, err::println));
+                new SweepCommand(source, err::println), new AtlasCommand(catalog, err::println));
     }
 
     public static void main(String[] args) {

@@ -21,6 +21,14 @@ public record Profile(int threads, int batch, int warmupRuns, int runs, double m
         return q3Ms - q1Ms;
     }
 
+    /**
+     * The same latency figures without the per-step times: a step holds its kernel and weights, so a profile kept
+     * for long (a sweep's or the atlas' dozens of nets) should not keep them alive.
+     */
+    public Profile latencyOnly() {
+        return new Profile(threads, batch, warmupRuns, runs, medianMs, minMs, maxMs, q1Ms, q3Ms, List.of());
+    }
+
     /** Images per second at the median latency. */
     public double imagesPerSecond() {
         return batch * 1000.0 / medianMs;

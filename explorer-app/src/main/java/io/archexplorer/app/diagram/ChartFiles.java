@@ -34,6 +34,9 @@ public final class ChartFiles {
     }
 
     private static void paint(List<Chart> charts, Surface s, int columns) {
+        int rows = (charts.size() + columns - 1) / columns;
+        // A grid with an empty last cell would show it transparent (black in many viewers).
+        s.rect(0, 0, columns * ChartPainter.WIDTH, rows * ChartPainter.HEIGHT, 0, Rgb.hex("#ffffff"), null, 0);
         for (int i = 0; i < charts.size(); i++) {
             ChartPainter.paint(charts.get(i), s, i % columns * ChartPainter.WIDTH, i / columns * ChartPainter.HEIGHT);
         }

@@ -12,13 +12,16 @@ public final class ChartPainter {
     public static final double HEIGHT = 420;
     private static final double LEFT = 78;
     private static final double RIGHT = 20;
-    private static final double TOP = 58;
+    /** Above the plot: the title, one line of legend, the y axis' label. */
+    private static final double TOP = 74;
     private static final double BOTTOM = 64;
     private static final Rgb INK = Rgb.hex("#222222");
     private static final Rgb GRID = Rgb.hex("#dddddd");
     /** Distinct colours for series, in order (colour-blind safe, after Okabe and Ito). */
     private static final Rgb[] SERIES = {Rgb.hex("#0072b2"), Rgb.hex("#d55e00"), Rgb.hex("#009e73"),
-        Rgb.hex("#cc79a7"), Rgb.hex("#e69f00"), Rgb.hex("#56b4e9"), Rgb.hex("#000000"), Rgb.hex("#f0e442")};
+        Rgb.hex("#cc79a7"), Rgb.hex("#e69f00"), Rgb.hex("#56b4e9"), Rgb.hex("#000000"), Rgb.hex("#b8a400"),
+        Rgb.hex("#7f3c8d"), Rgb.hex("#8c564b"), Rgb.hex("#e31a1c"), Rgb.hex("#7f7f7f")};
+    private static final double LEGEND_LINE = 16;
 
     private ChartPainter() {
     }
@@ -32,9 +35,10 @@ public final class ChartPainter {
         s.rect(x0, y0, WIDTH, HEIGHT, 0, Rgb.hex("#ffffff"), null, 0);
         s.text(chart.title(), x0 + WIDTH / 2, y0 + 22, 15, true, INK, Surface.Anchor.MIDDLE);
         double px = x0 + LEFT;
-        double py = y0 + TOP;
         double pw = WIDTH - LEFT - RIGHT;
-        double ph = HEIGHT - TOP - BOTTOM;
+        int legendLines = legend(chart, null, x0 + 8, y0 + 42, WIDTH - 16);
+        double py = y0 + TOP + (legendLines - 1) * LEGEND_LINE;
+        double ph = HEIGHT - (py - y0) - BOTTOM;
         boolean bars = chart.kind() == Chart.Kind.BARS;
         Axis x = bars ? new Axis(-0.5, chart.categories().size() - 0.5, false) : Axis.of(chart, true);
         Axis y = Axis.of(chart, false);
@@ -57,7 +61,7 @@ public final class ChartPainter {
         }
         s.path(new Path(px, py).lineTo(px, py + ph).lineTo(px + pw, py + ph), INK, 1, null);
         s.text(chart.xLabel(), px + pw / 2, py + ph + 40, 12, false, INK, Surface.Anchor.MIDDLE);
-        s.text(chart.yLabel(), x0 + 8, y0 + 44, 12, false, INK, Surface.Anchor.START);
+        s.text(chart.yLabel(), x0 + 8, py - 10, 12, false, INK, Surface.Anchor.START);
         int n = chart.series().size();
         for (int i = 0; i < n; i++) {
             Chart.Series series = chart.series().get(i);
@@ -99,21 +103,32 @@ public final class ChartPainter {
                 s.path(path, color, 2, null);
             }
         }
-        legend(chart, s, px + pw, y0 + 34);
+        legend(chart, s, x0 + 8, y0 + 42, WIDTH - 16);
     }
 
     private static double barWidth(Chart chart, double plotWidth) {
         return plotWidth / Math.max(1, chart.categories().size()) * 0.8 / Math.max(1, chart.series().size());
     }
 
-    private static void legend(Chart chart, Surface s, double right, double y) {
-        double x = right;
-        for (int i = chart.series().size() - 1; i >= 0; i--) {
+    /** Lays the legend out in lines from the left (drawing it when {@code s} is not null); returns the lines. */
+    private static int legend(Chart chart, Surface s, double left, double y, double width) {
+        double x = left;
+        int lines = 1;
+        for (int i = 0; i < chart.series().size(); i++) {
             String name = chart.series().get(i).name();
-            x -= Surface.textWidth(name, 11) + 26;
-            s.rect(x, y - 9, 10, 10, 2, seriesColor(i), null, 0);
-            s.text(name, x + 14, y, 11, false, INK, Surface.Anchor.START);
+            double w = Surface.textWidth(name, 11) + 26;
+            if (x + w > left + width && x > left) {
+                x = left;
+                lines++;
+            }
+            double ly = y + (lines - 1) * LEGEND_LINE;
+            if (s != null) {
+                s.rect(x, ly - 9, 10, 10, 2, seriesColor(i), null, 0);
+                s.text(name, x + 14, ly, 11, false, INK, Surface.Anchor.START);
+            }
+            x += w;
         }
+        return lines;
     }
 
     /** An axis over the data of a chart, linear from 0 or logarithmic, ending on round ticks. */
@@ -199,6 +214,9 @@ public final class ChartPainter {
         }
 
         private static String trim(double v) {
+            if (v == Math.rint(v) && Math.abs(v) < 1e4) {
+                return Long.toString((long) v);
+            }
             String text = String.format(Locale.ROOT, "%.3g", v);
             if (text.contains(".") && !text.contains("e")) {
                 text = text.replaceAll("0+$", "").replaceAll("\\.$", "");

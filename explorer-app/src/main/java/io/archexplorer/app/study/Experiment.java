@@ -21,7 +21,8 @@ public final class Experiment {
     }
 
     /**
-     * @return one measurement per variant, in order
+     * @return one measurement per variant, in order, latency figures only (per-step times would keep every net's
+     *     weights alive as long as the result: see {@link Profile#latencyOnly()})
      * @throws java.util.concurrent.CancellationException when {@code cancel} is set
      * @throws io.archexplorer.engine.memory.InsufficientMemoryException when the nets do not fit in the heap together
      */
@@ -38,7 +39,7 @@ public final class Experiment {
             List<Profile> profiles = Profiler.measureInterleaved(compiled, inputs, plan, progress, cancel);
             List<Measurement> result = new ArrayList<>(variants.size());
             for (int i = 0; i < variants.size(); i++) {
-                result.add(new Measurement(variants.get(i), settings, profiles.get(i)));
+                result.add(new Measurement(variants.get(i), settings, profiles.get(i).latencyOnly()));
             }
             return result;
         } finally {
