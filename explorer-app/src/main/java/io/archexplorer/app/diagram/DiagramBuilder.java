@@ -12,6 +12,7 @@ import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Input;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.layouts.CollapsedGraph;
 import io.archexplorer.layouts.CompoundCollapser;
@@ -158,7 +159,7 @@ public final class DiagramBuilder {
 
     /**
      * For each layer, the layer whose box it is drawn in: itself, or for an in-place layer (batchnorm, Caffe's
-     * scale, activation, dropout) that is the only reader of its producer, the producer's box.
+     * scale, a residual scaling, activation, dropout) that is the only reader of its producer, the producer's box.
      */
     static int[] heads(Net net, boolean fold) {
         int n = net.size();
@@ -166,8 +167,8 @@ public final class DiagramBuilder {
         for (int i = 0; i < n; i++) {
             head[i] = i;
             Op op = net.layer(i).op();
-            boolean inPlace = op instanceof BatchNorm || op instanceof Scale || op instanceof Activation
-                    || op instanceof Dropout;
+            boolean inPlace = op instanceof BatchNorm || op instanceof Scale || op instanceof ScalarMultiply
+                    || op instanceof Activation || op instanceof Dropout;
             if (fold && inPlace) {
                 int p = net.inputIndices(i)[0];
                 boolean foldable = net.readerCount(p) == 1 && !(net.layer(p).op() instanceof Input)
