@@ -343,6 +343,21 @@ public final class InceptionFamily implements Family {
 
         // ---- Inception-ResNet ----
 
+        /**
+         * The widths in which the two Inception-ResNets differ (v1: Figures 10–13; v2: timm's): the A module's
+         * branch-3 3×3s, the B module's 1×1 and 1×7/7×1 branches, Reduction-B's three strided branches and the C
+         * module's 1×3/3×1 pair.
+         */
+        private record ResNetWidths(int a3x3, int a3x3Out, int b1x1, int bReduce, int b1x7, int b7x1,
+                                    int reductionB1, int reductionB2, int reductionB3Mid, int reductionB3,
+                                    int c1x3, int c3x1) {
+        }
+
+        private static final ResNetWidths RESNET_V1 = new ResNetWidths(32, 32, 128, 128, 128, 128,
+                384, 256, 256, 256, 192, 192);
+        private static final ResNetWidths RESNET_V2 = new ResNetWidths(48, 64, 192, 128, 160, 192,
+                384, 288, 288, 320, 224, 256);
+
         String inceptionResNetV1(String input, List<Integer> blocks, List<Integer> reductionA) {
             String x;
             try (var stem = b.block("stem")) {
@@ -356,20 +371,7 @@ public final class InceptionFamily implements Family {
                 x = valid(256, 3).withStride(2).add(b, "conv2d_4b", x);
             }
             channels = 256;
-            for (int i = 0; i < blocks.get(0); i++) {
-                x = residual("block35_" + (i + 1), x, s.residualScales().get(0), true, MultiBranch.of(
-                        branch(1, conv(32, 1)),
-                        branch(2, conv(32, 1), conv(32, 3)),
-                        branch(3, conv(32, 1), conv(32, 3), conv(32, 3))));
-            }
-            x = reductionA(x, reductionA);
-            for (int i = 0; i < blocks.get(1); i++) {
-                x = residual("block17_" + (i + 1), x, s.residualScales().get(1), true, MultiBranch.of(
-                        branch(1, conv(128, 1)),
-                        branch(2, join(List.of(conv(128, 1)), pair(7, 128, 128, true)))));
-            }
-            x = residualReductionB(x, 384, 256, 256, 256);
-            return blockEights(x, blocks.get(2), 192, 192);
+            return inceptionResNet(x, blocks, reductionA, RESNET_V1);
         }
 
         String inceptionResNetV2(String input, List<Integer> blocks, List<Integer> reductionA) {
@@ -384,23 +386,29 @@ public final class InceptionFamily implements Family {
                                 conv(64, 1).named("mixed_5b_branch4_proj"))).add(b, "mixed_5b", x);
             }
             channels = 320;
+            x = inceptionResNet(x, blocks, reductionA, RESNET_V2);
+            x = conv(1536, 1).add(b, "conv2d_7b", x);
+            channels = 1536;
+            return x;
+        }
+
+        /** The three stages and two reductions after either stem. */
+        private String inceptionResNet(String input, List<Integer> blocks, List<Integer> reductionA, ResNetWidths w) {
+            String x = input;
             for (int i = 0; i < blocks.get(0); i++) {
                 x = residual("block35_" + (i + 1), x, s.residualScales().get(0), true, MultiBranch.of(
                         branch(1, conv(32, 1)),
                         branch(2, conv(32, 1), conv(32, 3)),
-                        branch(3, conv(32, 1), conv(48, 3), conv(64, 3))));
+                        branch(3, conv(32, 1), conv(w.a3x3(), 3), conv(w.a3x3Out(), 3))));
             }
             x = reductionA(x, reductionA);
             for (int i = 0; i < blocks.get(1); i++) {
                 x = residual("block17_" + (i + 1), x, s.residualScales().get(1), true, MultiBranch.of(
-                        branch(1, conv(192, 1)),
-                        branch(2, join(List.of(conv(128, 1)), pair(7, 160, 192, true)))));
+                        branch(1, conv(w.b1x1(), 1)),
+                        branch(2, join(List.of(conv(w.bReduce(), 1)), pair(7, w.b1x7(), w.b7x1(), true)))));
             }
-            x = residualReductionB(x, 384, 288, 288, 320);
-            x = blockEights(x, blocks.get(2), 224, 256);
-            x = conv(1536, 1).add(b, "conv2d_7b", x);
-            channels = 1536;
-            return x;
+            x = residualReductionB(x, w.reductionB1(), w.reductionB2(), w.reductionB3Mid(), w.reductionB3());
+            return blockEights(x, blocks.get(2), w.c1x3(), w.c3x1());
         }
 
         /**
