@@ -85,6 +85,20 @@ public final class ElementwiseKernels {
         });
     }
 
+    /** out = factor · in, element by element (Inception-ResNet's scaled residual branch). */
+    public static StepKernel multiply(float factor, float[] in, float[] out, int count) {
+        return p -> Split.run(p, count, 2, (from, to) -> {
+            FloatVector f = FloatVector.broadcast(SPECIES, factor);
+            int i = from;
+            for (; i + VL <= to; i += VL) {
+                FloatVector.fromArray(SPECIES, in, i).mul(f).intoArray(out, i);
+            }
+            for (; i < to; i++) {
+                out[i] = in[i] * factor;
+            }
+        });
+    }
+
     /** out = act(Σ inputs), element by element (a residual sum, with the ReLU that usually follows it). */
     public static StepKernel sum(float[][] inputs, FusedActivation act, float[] out, int count) {
         return combine(VectorOperators.ADD, act, inputs, out, count);
