@@ -222,7 +222,7 @@ public final class Knob {
     }
 
     private List<Integer> parseList(String t) {
-        if (autoList && (t.isEmpty() || t.equalsIgnoreCase(AUTO))) {
+        if (autoList && t.equalsIgnoreCase(AUTO)) {
             return List.of();
         }
         String[] parts = t.split(",", -1);
