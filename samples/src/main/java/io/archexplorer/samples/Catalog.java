@@ -3,8 +3,10 @@ package io.archexplorer.samples;
 import io.archexplorer.samples.families.AlexNetFamily;
 import io.archexplorer.samples.families.DenseNetFamily;
 import io.archexplorer.samples.families.GoogLeNetFamily;
+import io.archexplorer.samples.families.LeNetFamily;
 import io.archexplorer.samples.families.MobileNetV1Family;
 import io.archexplorer.samples.families.MobileNetV2Family;
+import io.archexplorer.samples.families.NinFamily;
 import io.archexplorer.samples.families.ResNetFamily;
 import io.archexplorer.samples.families.ShuffleNetV1Family;
 import io.archexplorer.samples.families.ShuffleNetV2Family;
@@ -43,7 +45,9 @@ public final class Catalog {
                 new SqueezeNetFamily(),
                 new VggFamily(),
                 new AlexNetFamily(),
-                new GoogLeNetFamily()));
+                new GoogLeNetFamily(),
+                new LeNetFamily(),
+                new NinFamily()));
     }
 
     public List<Family> families() {
