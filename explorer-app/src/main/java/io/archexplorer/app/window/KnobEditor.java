@@ -204,6 +204,10 @@ abstract class KnobEditor {
 
         ListEditor(Knob k, Consumer<String> changed) {
             super(k, changed);
+            if (((List<?>) k.defaultValue()).isEmpty()) {
+                // An empty list lets the family derive it (ResNet's blocks from its depth): say so in the field.
+                field.setPromptText(Knob.AUTO);
+            }
             field.setOnAction(e -> send(field.getText()));
             field.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
