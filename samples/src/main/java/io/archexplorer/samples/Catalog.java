@@ -5,6 +5,7 @@ import io.archexplorer.samples.families.DenseNetFamily;
 import io.archexplorer.samples.families.GoogLeNetFamily;
 import io.archexplorer.samples.families.InceptionFamily;
 import io.archexplorer.samples.families.LeNetFamily;
+import io.archexplorer.samples.families.MnasNetFamily;
 import io.archexplorer.samples.families.MobileNetV1Family;
 import io.archexplorer.samples.families.MobileNetV2Family;
 import io.archexplorer.samples.families.NinFamily;
@@ -42,6 +43,7 @@ public final class Catalog {
                 new DenseNetFamily(),
                 new MobileNetV1Family(),
                 new MobileNetV2Family(),
+                new MnasNetFamily(),
                 new ShuffleNetV1Family(),
                 new ShuffleNetV2Family(),
                 new SqueezeNetFamily(),
