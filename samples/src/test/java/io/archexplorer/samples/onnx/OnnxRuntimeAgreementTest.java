@@ -33,6 +33,9 @@ class OnnxRuntimeAgreementTest {
         "densenet121, 1",
         "squeezenet1_1, 1",
         "googlenet, 1",
+        "inception_v3, 1",
+        "inception_resnet_v2, 1",
+        "xception, 1",
         "shufflenet_v2_x1_0, 2",
     })
     void ourRuntimeAgreesWithOnnxRuntime(String preset, int batch) {
