@@ -32,14 +32,15 @@ import java.util.Map;
  * <p>Where the papers leave something open or disagree with the released models, the reference implementations
  * decide, and the tests hold the figures to them layer by layer:
  * <ul>
- *   <li>Inception-v3 is torchvision's {@code inception_v3} (without the auxiliary head): its 35×35 modules keep a
- *       5×5 branch where the paper's Figure 5 has two 3×3, and the stem is the paper's Table 1 with a 1×1 to 80 in
- *       place of the 3×3.</li>
+ *   <li>Inception-v3 is torchvision's {@code inception_v3} (the released TensorFlow model, without the auxiliary
+ *       head): its 35×35 modules have a 1×1 then 5×5 branch where the paper's Figure 5 has a 1×1 then 3×3, and its
+ *       stem ends in a 1×1 to 80, a 3×3 to 192 and a max pool where Table 1 lists three 3×3 convolutions.</li>
  *   <li>Inception-v4 and Inception-ResNet-v2 are timm's {@code inception_v4} and {@code inception_resnet_v2} (the
  *       TF-slim models). Inception-ResNet-v2 there has 10, 20 and 10 modules (the paper's Figure 15 says 5, 10, 5),
  *       TF-slim's v3-style stem with a 35×35 Inception module ({@code mixed_5b}) instead of the paper's Figure 3
- *       stem, and widths (Block17 to 1088, Block8 to 2080) that differ from Figures 16–19; the residual branches are
- *       scaled by 0.17, 0.10 and 0.20, and the last C module is neither scaled nor followed by a ReLU.</li>
+ *       stem, and module widths of 320, 1088 and 2080 where Figures 16, 17 and 19 say 384, 1154 and 2048; the
+ *       residual branches are scaled by 0.17, 0.10 and 0.20, and the last C module is neither scaled nor followed by
+ *       a ReLU.</li>
  *   <li>Inception-ResNet-v1 has no model in torchvision or timm; it follows the paper's Figures 14, 10, 7, 11, 12 and
  *       13 and, for what they leave open (the scales, the last module without ReLU), TF-slim's v2 as above.</li>
  *   <li>BN-Inception follows Figure 5's table; where the table's output column disagrees with its own branch widths
