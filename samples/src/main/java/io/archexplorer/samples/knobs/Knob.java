@@ -25,10 +25,11 @@ public final class Knob {
     private final double min;
     private final double max;
     private final List<String> choices;
+    private final int minLength;
     private final int maxLength;
 
     private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
-                 double max, List<String> choices, int maxLength) {
+                 double max, List<String> choices, int minLength, int maxLength) {
         this.name = name;
         this.symbol = symbol;
         this.description = description;
@@ -36,37 +37,49 @@ public final class Knob {
         this.min = min;
         this.max = max;
         this.choices = List.copyOf(choices);
+        this.minLength = minLength;
         this.maxLength = maxLength;
         this.defaultValue = defaultValue;
     }
 
     /** A whole number in [min, max]. */
     public static Knob integer(String name, String symbol, String description, int defaultValue, int min, int max) {
-        return new Knob(name, symbol, description, Type.INTEGER, defaultValue, min, max, List.of(), 0);
+        return new Knob(name, symbol, description, Type.INTEGER, defaultValue, min, max, List.of(), 0, 0);
     }
 
     /** A real number in [min, max]. */
     public static Knob real(String name, String symbol, String description, double defaultValue, double min,
                             double max) {
-        return new Knob(name, symbol, description, Type.REAL, defaultValue, min, max, List.of(), 0);
+        return new Knob(name, symbol, description, Type.REAL, defaultValue, min, max, List.of(), 0, 0);
     }
 
     /** On or off. */
     public static Knob toggle(String name, String symbol, String description, boolean defaultValue) {
-        return new Knob(name, symbol, description, Type.TOGGLE, defaultValue, 0, 1, List.of(), 0);
+        return new Knob(name, symbol, description, Type.TOGGLE, defaultValue, 0, 1, List.of(), 0, 0);
     }
 
     /** One of a few named values; numeric choices (depth 18/34/50, width 0.5/1.0) parse to numbers. */
     public static Knob choice(String name, String symbol, String description, String defaultValue,
                               String... allowed) {
-        return new Knob(name, symbol, description, Type.CHOICE, typedChoice(defaultValue), 0, 0, List.of(allowed), 0);
+        return new Knob(name, symbol, description, Type.CHOICE, typedChoice(defaultValue), 0, 0, List.of(allowed), 0,
+                0);
     }
 
     /** A comma-separated list of whole numbers, each in [min, max], of length 1 to maxLength. */
     public static Knob integerList(String name, String symbol, String description, List<Integer> defaultValue,
                                    int min, int max, int maxLength) {
         return new Knob(name, symbol, description, Type.INTEGER_LIST, List.copyOf(defaultValue), min, max,
-                List.of(), maxLength);
+                List.of(), 1, maxLength);
+    }
+
+    /**
+     * A comma-separated list of exactly as many whole numbers as the default has, each in [min, max]: one per
+     * stage of a net whose stages are fixed (Inception's A, B and C), or the k, l, m, n of a table.
+     */
+    public static Knob integerTuple(String name, String symbol, String description, List<Integer> defaultValue,
+                                    int min, int max) {
+        return new Knob(name, symbol, description, Type.INTEGER_LIST, List.copyOf(defaultValue), min, max,
+                List.of(), defaultValue.size(), defaultValue.size());
     }
 
     public String name() {
@@ -119,7 +132,8 @@ public final class Knob {
             case REAL -> trim(min) + ".." + trim(max);
             case TOGGLE -> "on|off";
             case CHOICE -> String.join("|", choices);
-            case INTEGER_LIST -> "1 to " + maxLength + " numbers, each " + (long) min + ".." + (long) max;
+            case INTEGER_LIST -> (minLength == maxLength ? "" + maxLength : minLength + " to " + maxLength)
+                    + " numbers, each " + (long) min + ".." + (long) max;
         };
     }
 
@@ -202,8 +216,9 @@ public final class Knob {
 
     private List<Integer> parseList(String t) {
         String[] parts = t.split(",", -1);
-        if (parts.length > maxLength) {
-            throw new KnobException(name, "needs 1 to " + maxLength + " comma-separated numbers, got '" + t + "'");
+        if (parts.length < minLength || parts.length > maxLength) {
+            String count = minLength == maxLength ? "exactly " + maxLength : minLength + " to " + maxLength;
+            throw new KnobException(name, "needs " + count + " comma-separated numbers, got '" + t + "'");
         }
         for (int i = 0; i < parts.length; i++) {
             parts[i] = parts[i].trim();

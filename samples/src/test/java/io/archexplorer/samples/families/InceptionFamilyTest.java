@@ -168,7 +168,10 @@ class InceptionFamilyTest {
     @Test
     void impossibleKnobsNameTheKnob() {
         assertKnobError("inception_v4", "blocks", "4,0,3");
-        assertKnobError("inception_v4", "blocks", "4,7");
+        KnobException two = assertKnobError("inception_v4", "blocks", "4,7");
+        assertEquals("knob 'blocks': needs exactly 3 comma-separated numbers, got '4,7'", two.getMessage());
+        assertEquals("3 numbers, each 1..32", new InceptionFamily().knobs().stream()
+                .filter(k -> k.name().equals("blocks")).findFirst().orElseThrow().allowedText());
         assertKnobError("inception_v4", "reduction_a", "192,224,256");
         assertKnobError("inception_resnet_v2", "residual_scale", "17,10");
         assertKnobError("inception_v4", "version", "v5");
