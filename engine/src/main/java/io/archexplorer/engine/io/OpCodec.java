@@ -82,7 +82,7 @@ public final class OpCodec {
         register("lrn", Lrn.class);
         register("softmax", Softmax.class);
         register("identity", Identity.class);
-        register("opaque", Opaque.class);
+        BY_KIND.put("opaque", new OpType("opaque", Opaque.class, Map.of(), Map.of("reason", "")));
         register("scale", Scale.class);
         register("scalar_mul", ScalarMultiply.class);
         register("conv_transpose", ConvTranspose.class);

@@ -1,6 +1,8 @@
 package io.archexplorer.app.cli;
 
 import io.archexplorer.app.study.SpeedTest;
+import io.archexplorer.engine.runtime.MeasurePlan;
+import io.archexplorer.samples.knobs.DecimalText;
 
 /** Numeric option values, checked with a message naming the option. */
 final class Options {
@@ -9,16 +11,15 @@ final class Options {
 
     static int integer(Arguments a, String name, int fallback, int min, int max) {
         String text = a.option(name, Integer.toString(fallback));
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        // The knobs' spelling of numbers, so --batch and --set take the same text.
+        if (!DecimalText.isWhole(text)) {
             throw new UsageException("--" + name + " must be a whole number, got '" + text + "'");
         }
+        long value = DecimalText.wholeValue(text);
         if (value < min || value > max) {
-            throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + value);
+            throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + text);
         }
-        return value;
+        return (int) value;
     }
 
     /**
@@ -28,6 +29,24 @@ final class Options {
     static int threads(Arguments a) {
         int cores = Runtime.getRuntime().availableProcessors();
         return integer(a, "threads", cores, 1, cores);
+    }
+
+    /**
+     * The measuring protocol with {@code --warmup N} and {@code --runs N} fixing either count, and {@code --rounds N}
+     * (when the command takes it) the interleaving rounds; unset, the standard one.
+     */
+    static MeasurePlan plan(Arguments a) {
+        MeasurePlan plan = MeasurePlan.standard();
+        if (a.flag("warmup")) {
+            plan = plan.withWarmupRuns(integer(a, "warmup", 0, 0, 100_000));
+        }
+        if (a.flag("runs")) {
+            plan = plan.withRuns(integer(a, "runs", 1, 1, 100_000));
+        }
+        if (a.flag("rounds")) {
+            plan = plan.withRounds(integer(a, "rounds", MeasurePlan.DEFAULT_ROUNDS, 1, 1000));
+        }
+        return plan;
     }
 
     static long seed(Arguments a) {

@@ -100,8 +100,11 @@ final class NodeTranslator {
         return name.contains("/") ? "" : BlockNames.parent(name);
     }
 
-    /** An opaque layer for a node the engine cannot represent, reading whatever computed tensors it reads. */
-    Feature opaque(NodeView n) {
+    /**
+     * An opaque layer for a node the engine cannot represent, reading whatever computed tensors it reads; {@code why}
+     * is kept, so a refusal to run or export it can say why a known operator (a Conv) is opaque.
+     */
+    Feature opaque(NodeView n, String why) {
         List<Feature> inputs = new ArrayList<>();
         for (int i = 0; i < n.node().inputs().size(); i++) {
             OnnxValue v = n.value(i);
@@ -112,7 +115,7 @@ final class NodeTranslator {
             }
         }
         String type = n.opType().isEmpty() ? "?" : n.opType();
-        return add(n.layerName(), new Opaque(type), inputs);
+        return add(n.layerName(), new Opaque(type, why.equals(NodeView.UNKNOWN_OPERATOR) ? "" : why), inputs);
     }
 
     /**
@@ -152,7 +155,7 @@ final class NodeTranslator {
             case "Identity" -> add(n.layerName(), new Identity(), List.of(n.feature(0)));
             case "LRN" -> add(n.layerName(), new Lrn(n.smallInteger("size", 0), n.decimal("alpha", 1e-4),
                     n.decimal("beta", 0.75), n.decimal("bias", 1)), List.of(n.feature(0)));
-            default -> throw new Unsupported("the engine does not know this operator");
+            default -> throw new Unsupported(NodeView.UNKNOWN_OPERATOR);
         };
     }
 
