@@ -32,14 +32,15 @@ import java.util.Map;
  * <p>Where the papers leave something open or disagree with the released models, the reference implementations
  * decide, and the tests hold the figures to them layer by layer:
  * <ul>
- *   <li>Inception-v3 is torchvision's {@code inception_v3} (without the auxiliary head): its 35×35 modules keep a
- *       5×5 branch where the paper's Figure 5 has two 3×3, and the stem is the paper's Table 1 with a 1×1 to 80 in
- *       place of the 3×3.</li>
+ *   <li>Inception-v3 is torchvision's {@code inception_v3} (the released TensorFlow model, without the auxiliary
+ *       head): its 35×35 modules have a 1×1 then 5×5 branch where the paper's Figure 5 has a 1×1 then 3×3, and its
+ *       stem ends in a 1×1 to 80, a 3×3 to 192 and a max pool where Table 1 lists three 3×3 convolutions.</li>
  *   <li>Inception-v4 and Inception-ResNet-v2 are timm's {@code inception_v4} and {@code inception_resnet_v2} (the
  *       TF-slim models). Inception-ResNet-v2 there has 10, 20 and 10 modules (the paper's Figure 15 says 5, 10, 5),
  *       TF-slim's v3-style stem with a 35×35 Inception module ({@code mixed_5b}) instead of the paper's Figure 3
- *       stem, and widths (Block17 to 1088, Block8 to 2080) that differ from Figures 16–19; the residual branches are
- *       scaled by 0.17, 0.10 and 0.20, and the last C module is neither scaled nor followed by a ReLU.</li>
+ *       stem, and module widths of 320, 1088 and 2080 where Figures 16, 17 and 19 say 384, 1154 and 2048; the
+ *       residual branches are scaled by 0.17, 0.10 and 0.20, and the last C module is neither scaled nor followed by
+ *       a ReLU.</li>
  *   <li>Inception-ResNet-v1 has no model in torchvision or timm; it follows the paper's Figures 14, 10, 7, 11, 12 and
  *       13 and, for what they leave open (the scales, the last module without ReLU), TF-slim's v2 as above.</li>
  *   <li>BN-Inception follows Figure 5's table; where the table's output column disagrees with its own branch widths
@@ -100,15 +101,15 @@ public final class InceptionFamily implements Family {
         return List.of(
                 Knob.choice("version", "", "which net of the lineage: BN-Inception (v2), Inception-v3, Inception-v4, "
                         + "Inception-ResNet-v1 or -v2", "v4", "v2", "v3", "v4", "resnet_v1", "resnet_v2"),
-                Knob.integerList("blocks", "", "modules in the A, B and C stages (v4: 4,7,3; Inception-ResNet: "
-                        + "5,10,5 in the paper, 10,20,10 released)", List.of(4, 7, 3), 1, 32, 3),
+                Knob.integerTuple("blocks", "", "modules in the A, B and C stages (v4: 4,7,3; Inception-ResNet: "
+                        + "5,10,5 in the paper, 10,20,10 released)", List.of(4, 7, 3), 1, 32),
                 Knob.toggle("factorize", "", "n×n convolutions as a 1×n then an n×1 (v3's section 3.2); off: one "
                         + "n×n convolution in their place", true),
-                Knob.integerList("reduction_a", "k,l,m,n", "filters of Reduction-A (Table 1): 1×1 k, 3×3 l, 3×3/2 m "
-                        + "and the other branch's 3×3/2 n (not BN-Inception)", List.of(192, 224, 256, 384), 1, 2048,
-                        4),
-                Knob.integerList("residual_scale", "", "Inception-ResNet's residual branches are scaled by this many "
-                        + "hundredths before the sum, in A,B,C (no cost effect)", List.of(17, 10, 20), 1, 100, 3),
+                Knob.integerTuple("reduction_a", "k,l,m,n", "filters of Reduction-A (Table 1): 1×1 k, 3×3 l, "
+                        + "3×3/2 m and the other branch's 3×3/2 n (not BN-Inception)", List.of(192, 224, 256, 384), 1,
+                        2048),
+                Knob.integerTuple("residual_scale", "", "Inception-ResNet's residual branches are scaled by this "
+                        + "many hundredths before the sum, in A,B,C (no cost effect)", List.of(17, 10, 20), 1, 100),
                 Knob.integer("se_ratio", "r", "squeeze-and-excitation on every module with C/r channels between "
                         + "its fc layers (16 in SENet); 0: none", 0, 0, 1024),
                 ImageInput.resolution(299));
@@ -131,21 +132,12 @@ public final class InceptionFamily implements Family {
     @Override
     public Net build(String netName, KnobValues knobs) {
         Version version = Version.of(knobs.choice("version"));
-        List<Integer> blocks = exactly(knobs, "blocks", 3, "the A, B and C stages");
-        List<Integer> reductionA = exactly(knobs, "reduction_a", 4, "k, l, m and n");
+        List<Integer> blocks = knobs.integerList("blocks");
+        List<Integer> reductionA = knobs.integerList("reduction_a");
         Settings s = new Settings(version, knobs.toggle("factorize"), knobs.integer("se_ratio"),
-                exactly(knobs, "residual_scale", 3, "the A, B and C stages"));
+                knobs.integerList("residual_scale"));
         return MinimumResolution.build(version.title, knobs.integer("resolution"),
                 resolution -> assemble(netName, s, blocks, reductionA, resolution, classes(knobs)));
-    }
-
-    private static List<Integer> exactly(KnobValues knobs, String knob, int count, String what) {
-        List<Integer> values = knobs.integerList(knob);
-        if (values.size() != count) {
-            throw new KnobException(knob, "needs " + count + " numbers, one for each of " + what + "; got "
-                    + Knob.text(values));
-        }
-        return values;
     }
 
     private static Net assemble(String netName, Settings s, List<Integer> blocks, List<Integer> reductionA,

@@ -25,6 +25,7 @@ public final class Knob {
     private final double min;
     private final double max;
     private final List<String> choices;
+    private final int minLength;
     private final int maxLength;
     private final boolean autoList;
 
@@ -33,11 +34,12 @@ public final class Knob {
 
     private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
                  double max, List<String> choices, int maxLength) {
-        this(name, symbol, description, type, defaultValue, min, max, choices, maxLength, false);
+        this(name, symbol, description, type, defaultValue, min, max, choices, Math.min(1, maxLength), maxLength,
+                false);
     }
 
     private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
-                 double max, List<String> choices, int maxLength, boolean autoList) {
+                 double max, List<String> choices, int minLength, int maxLength, boolean autoList) {
         this.name = name;
         this.symbol = symbol;
         this.description = description;
@@ -45,6 +47,7 @@ public final class Knob {
         this.min = min;
         this.max = max;
         this.choices = List.copyOf(choices);
+        this.minLength = minLength;
         this.maxLength = maxLength;
         this.autoList = autoList;
         this.defaultValue = defaultValue;
@@ -80,12 +83,23 @@ public final class Knob {
     }
 
     /**
+     * A comma-separated list of exactly as many whole numbers as the default has, each in [min, max]: one per
+     * stage of a net whose stages are fixed (Inception's A, B and C), or the k, l, m, n of a table.
+     */
+    public static Knob integerTuple(String name, String symbol, String description, List<Integer> defaultValue,
+                                    int min, int max) {
+        return new Knob(name, symbol, description, Type.INTEGER_LIST, List.copyOf(defaultValue), min, max,
+                List.of(), defaultValue.size(), defaultValue.size(), false);
+    }
+
+    /**
      * A list as {@link #integerList}, or {@code auto} (an empty list, the default): the family derives the list from
      * its other knobs, as ResNet's blocks per stage follow its depth unless they are given.
      */
     public static Knob integerListOrAuto(String name, String symbol, String description, int min, int max,
                                          int maxLength) {
-        return new Knob(name, symbol, description, Type.INTEGER_LIST, List.of(), min, max, List.of(), maxLength, true);
+        return new Knob(name, symbol, description, Type.INTEGER_LIST, List.of(), min, max, List.of(), 1, maxLength,
+                true);
     }
 
     public String name() {
@@ -138,7 +152,7 @@ public final class Knob {
             case REAL -> trim(min) + ".." + trim(max);
             case TOGGLE -> "on|off";
             case CHOICE -> String.join("|", choices);
-            case INTEGER_LIST -> (autoList ? AUTO + " or " : "") + "1 to " + maxLength + " numbers, each "
+            case INTEGER_LIST -> (autoList ? AUTO + " or " : "") + lengthText() + " numbers, each "
                     + (long) min + ".." + (long) max;
         };
     }
@@ -227,8 +241,9 @@ public final class Knob {
             return List.of();
         }
         String[] parts = t.split(",", -1);
-        if (parts.length > maxLength) {
-            throw new KnobException(name, "needs 1 to " + maxLength + " comma-separated numbers, got " + quoted(t));
+        if (parts.length < minLength || parts.length > maxLength) {
+            String count = minLength == maxLength ? "exactly " + maxLength : lengthText();
+            throw new KnobException(name, "needs " + count + " comma-separated numbers, got " + quoted(t));
         }
         List<Integer> values = new ArrayList<>(parts.length);
         for (String p : parts) {
@@ -268,6 +283,11 @@ public final class Knob {
         }
         return DecimalText.isReal(choice) && DecimalText.isReal(t)
                 && DecimalText.realValue(t) == DecimalText.realValue(choice);
+    }
+
+    /** How many numbers a list takes: "3", or "1 to 6". */
+    private String lengthText() {
+        return minLength == maxLength ? "" + maxLength : minLength + " to " + maxLength;
     }
 
     /** The text a user gave, quoted, shortened so an error stays one readable line whatever was pasted. */

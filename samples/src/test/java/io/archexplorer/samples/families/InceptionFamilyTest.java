@@ -52,6 +52,21 @@ class InceptionFamilyTest {
         assertTrue(se > plain && se < plain * 1.005, plain + " → " + se);
     }
 
+    /**
+     * SE-BN-Inception as its authors released it: SENet's {@code models/SE-BN-Inception.prototxt} (hujie-frank/SENet,
+     * HEAD 0262d43d, Apache-2.0; not copied here) analyzes, through the Caffe importer, to 11,931,622 params
+     * (11,911,590 without batchnorm γ/β) and 2,033,247,462 mult-adds: the same figures as inception_v2 with r = 16,
+     * which checks BN-Inception's widths (the branch columns of Figure 5) and SE on every module, reductions included.
+     */
+    @Test
+    void seBnInceptionHasTheReleasedModelsFigures() {
+        BuiltModel se = BuiltModel.of("inception_v2", "se_ratio=16");
+        assertEquals(11_931_622, se.totals().params());
+        assertEquals(11_911_590, se.totals().paramsExcludingBatchNorm());
+        assertEquals(2_033_247_462L, se.totals().multAdds());
+        assertEquals(Shape.of(1, 16, 1, 1), se.shape("inception_3a.se.fc1"), "256 / 16, as the file's 1x1_down");
+    }
+
     /** Inception-v4 paper, Figures 3–9: 35×35×384 after the stem, 17×17×1024 after Reduction-A, 8×8×1536 after B. */
     @ParameterizedTest
     @CsvSource({
@@ -168,7 +183,10 @@ class InceptionFamilyTest {
     @Test
     void impossibleKnobsNameTheKnob() {
         assertKnobError("inception_v4", "blocks", "4,0,3");
-        assertKnobError("inception_v4", "blocks", "4,7");
+        KnobException two = assertKnobError("inception_v4", "blocks", "4,7");
+        assertEquals("knob 'blocks': needs exactly 3 comma-separated numbers, got '4,7'", two.getMessage());
+        assertEquals("3 numbers, each 1..32", new InceptionFamily().knobs().stream()
+                .filter(k -> k.name().equals("blocks")).findFirst().orElseThrow().allowedText());
         assertKnobError("inception_v4", "reduction_a", "192,224,256");
         assertKnobError("inception_resnet_v2", "residual_scale", "17,10");
         assertKnobError("inception_v4", "version", "v5");

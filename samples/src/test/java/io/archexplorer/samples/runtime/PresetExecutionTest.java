@@ -30,7 +30,8 @@ class PresetExecutionTest {
     /**
      * Every family of the catalog at its defaults, fused and not, on the smallest of {@link #SMALL_SIDES} it takes;
      * and knob variants with what no family's defaults have: ResNeXt's grouped 3×3, a batchnorm after a biased
-     * convolution (VGG-BN).
+     * convolution (VGG-BN), BN-Inception's rounded-up pools, whole 7×7s, Inception-ResNet's scaled residuals with
+     * SE on the residual branch, Xception with full convolutions and no shortcuts.
      */
     static Stream<Arguments> smallModels() {
         Catalog catalog = Catalog.standard();
@@ -39,7 +40,13 @@ class PresetExecutionTest {
                 .map(fuse -> Arguments.of(label(spec), spec, fuse)));
         Stream<Arguments> variants = Stream.of(
                         catalog.resolve("resnext50_32x4d", Map.of("resolution", "64")),
-                        catalog.resolve("vgg11_bn", Map.of("resolution", "32")))
+                        catalog.resolve("vgg11_bn", Map.of("resolution", "32")),
+                        catalog.resolve("inception_v2", Map.of("resolution", "64")),
+                        catalog.resolve("inception_v3", Map.of("factorize", "off", "resolution", "96")),
+                        catalog.resolve("inception_resnet_v2", Map.of("blocks", "1,1,2", "se_ratio", "16",
+                                "resolution", "96")),
+                        catalog.resolve("xception", Map.of("separable", "off", "residual", "off",
+                                "middle_blocks", "1", "resolution", "64")))
                 .map(spec -> Arguments.of(label(spec), spec, true));
         return Stream.concat(bothWays, variants);
     }

@@ -5,6 +5,7 @@ import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.BatchNorm;
+import io.archexplorer.engine.ops.ChannelMultiply;
 import io.archexplorer.engine.ops.ChannelShuffle;
 import io.archexplorer.engine.ops.Concat;
 import io.archexplorer.engine.ops.Conv;
@@ -152,7 +153,14 @@ final class CaffeLayerOps {
         return new Activation(Activation.Function.RELU);
     }
 
-    private static Scale scale(PrototxtMessage p, int bottoms) {
+    /**
+     * One bottom: γ (and β) per channel. Two bottoms with {@code axis: 0} and no bias: the first scaled by the second,
+     * one factor per image and channel (N×C) — how SENet's SE-BN-Inception writes its excitation.
+     */
+    private static Op scale(PrototxtMessage p, int bottoms) {
+        if (bottoms == 2 && p.integer("axis", 1) == 0 && !p.bool("bias_term", false)) {
+            return new ChannelMultiply();
+        }
         if (bottoms > 1 || p.integer("axis", 1) != 1 || p.integer("num_axes", 1) != 1) {
             throw new Unsupported("scale by a second input or over other axes than channels");
         }

@@ -258,4 +258,26 @@ class CaffeImporterTest {
         assertEquals(Shape.of(1, 3, 8, 8), net.finalShape());
         assertEquals(new Activation(Activation.Function.SIGMOID), net.layer(net.indexOf("sig")).op());
     }
+
+    /**
+     * SENet's SE-BN-Inception scales a module's output by its excitation with a two-bottom Scale on axis 0, the
+     * factors reshaped to N×C: a per-channel multiply of the first bottom by the second, with no parameters.
+     */
+    @Test
+    void twoBottomScaleOnAxisZeroIsAChannelMultiply() throws Exception {
+        String text = INPUT + conv("c", "data", "c", "num_output: 4 kernel_size: 1")
+                + "layer { name: \"pool\" type: \"Pooling\" bottom: \"c\" top: \"g\" pooling_param { pool: AVE"
+                + " global_pooling: true } }\n" + layer("sig", "Sigmoid", "g", "g")
+                + "layer { name: \"flat\" type: \"Reshape\" bottom: \"g\" top: \"f\""
+                + " reshape_param { shape { dim: 0 dim: 0 } } }\n"
+                + "layer { name: \"excite\" type: \"Scale\" bottom: \"c\" bottom: \"f\" top: \"out\""
+                + " scale_param { axis: 0 bias_term: false } }\n";
+        ImportedModel m = read(text);
+        assertEquals(List.of(), m.warnings());
+        Net net = m.document().net();
+        assertInstanceOf(ChannelMultiply.class, net.layer(net.indexOf("excite")).op());
+        assertEquals(List.of("c", "flat"), net.layer(net.indexOf("excite")).inputs());
+        assertEquals(Shape.of(1, 4, 8, 8), net.finalShape());
+        assertEquals(0, CostAnalysis.analyze(net).layer(net.indexOf("excite")).params());
+    }
 }
