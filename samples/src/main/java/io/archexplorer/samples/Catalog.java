@@ -2,12 +2,14 @@ package io.archexplorer.samples;
 
 import io.archexplorer.samples.families.AlexNetFamily;
 import io.archexplorer.samples.families.DenseNetFamily;
+import io.archexplorer.samples.families.EfficientNetFamily;
 import io.archexplorer.samples.families.GoogLeNetFamily;
 import io.archexplorer.samples.families.InceptionFamily;
 import io.archexplorer.samples.families.LeNetFamily;
 import io.archexplorer.samples.families.MnasNetFamily;
 import io.archexplorer.samples.families.MobileNetV1Family;
 import io.archexplorer.samples.families.MobileNetV2Family;
+import io.archexplorer.samples.families.MobileNetV3Family;
 import io.archexplorer.samples.families.NinFamily;
 import io.archexplorer.samples.families.ResNetFamily;
 import io.archexplorer.samples.families.ShuffleNetV1Family;
@@ -43,6 +45,8 @@ public final class Catalog {
                 new DenseNetFamily(),
                 new MobileNetV1Family(),
                 new MobileNetV2Family(),
+                new MobileNetV3Family(),
+                new EfficientNetFamily(),
                 new MnasNetFamily(),
                 new ShuffleNetV1Family(),
                 new ShuffleNetV2Family(),

@@ -3,7 +3,9 @@ package io.archexplorer.engine.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.archexplorer.engine.graph.Layer;
 import io.archexplorer.engine.graph.Net;
+import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.weights.LayerWeights;
 import io.archexplorer.engine.weights.NetWeights;
 import java.util.Arrays;
@@ -20,8 +22,13 @@ public final class RuntimeAssertions {
      * the output, which float32 accumulation order (blocked GEMM, folded batchnorm) legitimately perturbs.
      */
     public static void assertClose(double[] expected, float[] actual, double tolerance, String what) {
+        assertClose(expected, actual, tolerance, 0, what);
+    }
+
+    /** As above, on a scale of at least {@code minScale}. */
+    static void assertClose(double[] expected, float[] actual, double tolerance, double minScale, String what) {
         assertEquals(expected.length, actual.length, what + ": length");
-        double scale = 1e-6;
+        double scale = Math.max(1e-6, minScale);
         for (double e : expected) {
             scale = Math.max(scale, Math.abs(e));
         }
@@ -46,10 +53,32 @@ public final class RuntimeAssertions {
             List<String> absorbed = step.absorbed();
             String last = absorbed.isEmpty() ? step.name() : absorbed.get(absorbed.size() - 1);
             assertClose(expected[net.indexOf(last)], Arrays.copyOf(buffer, length), tolerance,
-                    net.name() + " step " + step.name() + " (up to " + last + ")");
+                    gateInputScale(net, expected, last), net.name() + " step " + step.name() + " (up to " + last + ")");
             checked[0]++;
         });
         assertEquals(compiled.steps().size(), checked[0], "every step was compared");
+    }
+
+    /**
+     * A squeeze-and-excitation gate squashes its input of scale S into [0, 1] with slope at most L (¼ for sigmoid,
+     * ⅙ for hard-sigmoid): the error it inherits shrinks by L at most, not to the output's scale, so its output is
+     * compared on the scale L · S. Other layers: 0.
+     */
+    private static double gateInputScale(Net net, double[][] expected, String layer) {
+        Layer l = net.layer(net.indexOf(layer));
+        if (!(l.op() instanceof Activation a) || l.inputs().size() != 1) {
+            return 0;
+        }
+        double slope = switch (a.function()) {
+            case SIGMOID -> 0.25;
+            case HARD_SIGMOID -> 1.0 / 6;
+            default -> 0;
+        };
+        double inputScale = 0;
+        for (double e : expected[net.indexOf(l.inputs().get(0))]) {
+            inputScale = Math.max(inputScale, Math.abs(e));
+        }
+        return slope * inputScale;
     }
 
     /**

@@ -351,6 +351,12 @@ final class NodeTranslator {
         if (sameShape && (op.equals("Add") || op.equals("Sum"))) {
             return add(n.layerName(), new Add(), inputs);
         }
+        if (sameShape && op.equals("Mul") && inputs.size() == 2) {
+            Feature swish = swish(n, inputs);
+            if (swish != null) {
+                return swish;
+            }
+        }
         if (sameShape) {
             Elementwise.Operation operation = op.equals("Max") ? Elementwise.Operation.MAX : Elementwise.Operation.MUL;
             return add(n.layerName(), new Elementwise(operation), inputs);
@@ -364,6 +370,25 @@ final class NodeTranslator {
         }
         throw new Unsupported("broadcasting shapes " + shapes + " (the engine's layers take equal shapes, or a "
                 + "feature map and one factor per channel)");
+    }
+
+    /**
+     * x · σ(x), as our export and PyTorch's (SiLU before opset 22) write swish, is one swish layer named after the
+     * Mul, when the sigmoid has no other reader; otherwise null.
+     */
+    private Feature swish(NodeView n, List<Feature> inputs) {
+        for (int gate = 0; gate < 2; gate++) {
+            Layer sigmoid = layers.get(inputs.get(gate).layer());
+            Feature x = inputs.get(1 - gate);
+            if (sigmoid != null && sigmoid.op() instanceof Activation a
+                    && a.function() == Activation.Function.SIGMOID
+                    && sigmoid.inputs().equals(List.of(x.layer()))
+                    && readers.getOrDefault(n.node().inputs().get(gate), 0) == 1) {
+                layers.remove(sigmoid.name());
+                return add(n.layerName(), new Activation(Activation.Function.SWISH), List.of(x));
+            }
+        }
+        return null;
     }
 
     private static double scalar(OnnxTensor t) {

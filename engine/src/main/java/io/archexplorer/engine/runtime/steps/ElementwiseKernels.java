@@ -40,11 +40,18 @@ public final class ElementwiseKernels {
             case RELU6 -> x.max(0f).min(6f);
             case SIGMOID -> sigmoid(x);
             case TANH -> x.lanewise(VectorOperators.TANH);
-            case SWISH -> x.mul(sigmoid(x));
+            case SWISH -> x.mul(sigmoid(x)).blend(0f, x.lt(SWISH_FLUSH_BELOW));
             case HARD_SIGMOID -> x.add(3f).max(0f).min(6f).div(6f);
             case HARD_SWISH -> x.mul(x.add(3f).max(0f).min(6f).div(6f));
         };
     }
+
+    /**
+     * Swish is flushed to 0 below x = −40, where |x · σ(x)| < 1e-15 is below float resolution next to any activation
+     * of ordinary size: left alone, such values shrink through the next layers' products into denormals, which slow
+     * every later multiply many times (EfficientNet-B6/B7 with He-normal weights reach them).
+     */
+    private static final float SWISH_FLUSH_BELOW = -40f;
 
     /**
      * 1 / (1 + e^−x), flushed to 0 below the smallest normal float: for x in (−88.7, −87.3) the quotient is a
@@ -66,7 +73,7 @@ public final class ElementwiseKernels {
             case RELU6 -> Math.min(Math.max(x, 0f), 6f);
             case SIGMOID -> sigmoid(x);
             case TANH -> (float) Math.tanh(x);
-            case SWISH -> (float) (x / (1 + Math.exp(-x)));
+            case SWISH -> x < SWISH_FLUSH_BELOW ? 0f : (float) (x / (1 + Math.exp(-x)));
             case HARD_SIGMOID -> Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
             case HARD_SWISH -> x * Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
         };
