@@ -44,6 +44,20 @@ final class MemoryBudget {
         return 4 * floats;
     }
 
+    /** Bytes of the generated convolution weights that packing copies: garbage once the net is compiled. */
+    static long packedSourceBytes(Net net) {
+        long floats = 0;
+        for (int i = 0; i < net.size(); i++) {
+            if (net.layer(i).op() instanceof Conv c) {
+                ConvGeometry g = StepBuilder.geometry(c, net.inputShapes(i).get(0));
+                if (!g.isDepthwise()) {
+                    floats += (long) g.groups() * g.outChannelsPerGroup() * g.filterSize();
+                }
+            }
+        }
+        return 4 * floats;
+    }
+
     /**
      * Bytes of the scratch buffers the kernels keep per thread once they have run every layer (each buffer grows
      * to its largest use): the GEMM's packing buffer, and the largest padded input and sums of a convolution

@@ -204,10 +204,13 @@ final class StepBuilder {
         ConvGeometry g = geometry(conv, in);
         Epilogue epilogue = Epilogue.of(bias, activation);
         float[] x = inputs[0];
+        // Locals, not fields, in the lambdas: a lambda reading a field keeps this builder, and with it every
+        // generated weight of the net, alive for as long as the compiled net (twice the weights in the heap).
+        float[] out = output;
         float[] filters = kernelWeights;
         if (g.isDepthwise()) {
             weightBytes += 4L * filters.length;
-            return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+            return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, out, 0, p);
         }
         // With a fused residual add the output buffer holds the shortcut, and the convolution adds onto it.
         boolean accumulate = fusion.shortcutOf[layer] >= 0;
@@ -215,7 +218,7 @@ final class StepBuilder {
         for (Sgemm.PackedA group : packed) {
             weightBytes += 4L * group.packedFloats();
         }
-        return p -> Conv2d.forward(g, x, 0, packed, epilogue, accumulate, output, 0, p);
+        return p -> Conv2d.forward(g, x, 0, packed, epilogue, accumulate, out, 0, p);
     }
 
     /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */
