@@ -64,6 +64,7 @@ public final class CompiledNet implements AutoCloseable {
      */
     public static CompiledNet create(Net net, long seed, RuntimeOptions options) {
         net.requireKnownShapes("run");
+        StepBuilder.requireSpans(net);
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
         // The generated weights and their packed copies live side by side while compiling; the run then keeps the
@@ -88,6 +89,7 @@ public final class CompiledNet implements AutoCloseable {
      */
     public static CompiledNet compile(Net net, NetWeights weights, RuntimeOptions options) {
         net.requireKnownShapes("run");
+        StepBuilder.requireSpans(net);
         Fusion fusion = Fusion.of(net, options);
         MemoryPlan plan = MemoryPlan.of(net, fusion);
         long kept = MemoryBudget.foldedCopyBytes(net, fusion) + MemoryBudget.packedWeightBytes(net);
