@@ -61,10 +61,17 @@ public final class HeapBudget {
             + " (-Xmx)";
 
     private static String needs(Net net, long weightBytes, long copyBytes, long activationBytes, long scratchBytes) {
-        String copy = copyBytes == 0 ? "" : " + their copy while compiling " + mib(copyBytes);
-        return String.format(Locale.ROOT, "%s needs %s (weights %s%s + peak activations %s + kernel scratch %s)",
-                net.name(), mib(weightBytes + copyBytes + activationBytes + scratchBytes), mib(weightBytes), copy,
-                mib(activationBytes), mib(scratchBytes));
+        // Only the parts there are: generating weights alone (export) has no activations or scratch to name.
+        StringBuilder parts = new StringBuilder("weights ").append(mib(weightBytes));
+        if (copyBytes > 0) {
+            parts.append(" + their copy while compiling ").append(mib(copyBytes));
+        }
+        if (activationBytes > 0 || scratchBytes > 0) {
+            parts.append(" + peak activations ").append(mib(activationBytes)).append(" + kernel scratch ")
+                    .append(mib(scratchBytes));
+        }
+        return net.name() + " needs " + mib(weightBytes + copyBytes + activationBytes + scratchBytes) + " (" + parts
+                + ")";
     }
 
     private static long usableBytes() {
