@@ -1,14 +1,17 @@
 package io.archexplorer.app;
 
 import io.archexplorer.app.cli.AnalyzeCommand;
+import io.archexplorer.app.cli.AtlasCommand;
 import io.archexplorer.app.cli.BenchCommand;
 import io.archexplorer.app.cli.Command;
 import io.archexplorer.app.cli.ExportCommand;
+import io.archexplorer.app.cli.LabCommand;
 import io.archexplorer.app.cli.ListCommand;
 import io.archexplorer.app.cli.ModelArgument;
 import io.archexplorer.app.cli.RenderCommand;
 import io.archexplorer.app.cli.RunCommand;
 import io.archexplorer.app.cli.SaveCommand;
+import io.archexplorer.app.cli.SweepCommand;
 import io.archexplorer.app.cli.UsageException;
 import io.archexplorer.app.study.ModelSource;
 import io.archexplorer.app.study.VariantException;
@@ -35,10 +38,12 @@ public final class Main {
 
     /** The commands of one run; models they open report import warnings on {@code err}. */
     private List<Command> commands(PrintStream err) {
-        ModelArgument models = new ModelArgument(new ModelSource(catalog), err::println);
+        ModelSource source = new ModelSource(catalog);
+        ModelArgument models = new ModelArgument(source, err::println);
         return List.of(new ListCommand(catalog), new AnalyzeCommand(models), new SaveCommand(models),
                 new RenderCommand(models), new BenchCommand(models), new RunCommand(models),
-                new ExportCommand(models));
+                new ExportCommand(models), new LabCommand(err::println),
+                new SweepCommand(source, err::println), new AtlasCommand(catalog, err::println));
     }
 
     public static void main(String[] args) {

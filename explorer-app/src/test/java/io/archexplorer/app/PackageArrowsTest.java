@@ -41,6 +41,7 @@ class PackageArrowsTest {
             Map.entry("samples", Set.of("samples.families", "samples.blocks", "samples.knobs", "engine.*")),
             Map.entry("samples.families", Set.of("samples", "samples.blocks", "samples.knobs", "engine.*")),
             Map.entry("samples.blocks", Set.of("samples.knobs", "engine.*")),
+            Map.entry("samples.labs", Set.of("samples", "samples.knobs", "engine.*")),
             Map.entry("samples.knobs", Set.of()),
             Map.entry("layouts", Set.of()));
 

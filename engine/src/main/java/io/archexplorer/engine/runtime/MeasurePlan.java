@@ -14,8 +14,11 @@ package io.archexplorer.engine.runtime;
  * @param warmupRuns fixed warm-up runs (0 or more), or {@link #UNTIL_STABLE}
  * @param runs fixed timed runs (1 or more), or {@link #BY_BUDGET}: about {@link #BUDGET_MS} of runs, at least
  *     {@link #MIN_RUNS} and at most {@link #MAX_RUNS}
+ * @param rounds when several nets are measured together, how many times the timed runs alternate between them
+ *     (each round takes its share of every net's runs, A A B B C C, then the next round), so that a drift in the
+ *     machine's speed (another process, the clock, the JIT) spreads over every net instead of landing on one
  */
-public record MeasurePlan(int warmupRuns, int runs) {
+public record MeasurePlan(int warmupRuns, int runs, int rounds) {
     public static final int UNTIL_STABLE = -1;
     public static final int BY_BUDGET = -1;
 
@@ -29,29 +32,37 @@ public record MeasurePlan(int warmupRuns, int runs) {
     static final double BUDGET_MS = 1200;
     static final int MIN_RUNS = 5;
     static final int MAX_RUNS = 300;
+    public static final int DEFAULT_ROUNDS = 5;
 
     public MeasurePlan {
         if (warmupRuns < UNTIL_STABLE || runs == 0 || runs < BY_BUDGET) {
             throw new IllegalArgumentException("warm-up must be ≥ 0 (or until stable) and runs ≥ 1 (or by budget), "
                     + "got " + warmupRuns + " and " + runs);
         }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be ≥ 1, got " + rounds);
+        }
     }
 
     /** The default protocol: warm up until the speed settles, then about {@link #BUDGET_MS} of timed runs. */
     public static MeasurePlan standard() {
-        return new MeasurePlan(UNTIL_STABLE, BY_BUDGET);
+        return new MeasurePlan(UNTIL_STABLE, BY_BUDGET, DEFAULT_ROUNDS);
     }
 
     public static MeasurePlan fixed(int warmupRuns, int runs) {
-        return new MeasurePlan(warmupRuns, runs);
+        return new MeasurePlan(warmupRuns, runs, DEFAULT_ROUNDS);
     }
 
     public MeasurePlan withWarmupRuns(int n) {
-        return new MeasurePlan(n, runs);
+        return new MeasurePlan(n, runs, rounds);
     }
 
     public MeasurePlan withRuns(int n) {
-        return new MeasurePlan(warmupRuns, n);
+        return new MeasurePlan(warmupRuns, n, rounds);
+    }
+
+    public MeasurePlan withRounds(int n) {
+        return new MeasurePlan(warmupRuns, runs, n);
     }
 
     public boolean warmsUpUntilStable() {

@@ -8,10 +8,26 @@ import java.util.List;
  *
  * @param warmupRuns the runs before the timed ones (as many as the speed took to settle, or as asked)
  * @param runs the timed runs
+ * @param q1Ms the first quartile of the timed runs' latency: with {@code q3Ms}, the spread a difference between two
+ *     nets must exceed to be more than noise
+ * @param q3Ms the third quartile
  * @param steps per step, in execution order
  */
 public record Profile(int threads, int batch, int warmupRuns, int runs, double medianMs, double minMs, double maxMs,
-                      List<StepTiming> steps) {
+                      double q1Ms, double q3Ms, List<StepTiming> steps) {
+
+    /** The interquartile range of the latency, q3 − q1. */
+    public double iqrMs() {
+        return q3Ms - q1Ms;
+    }
+
+    /**
+     * The same latency figures without the per-step times: a step holds its kernel and weights, so a profile kept
+     * for long (a sweep's or the atlas' dozens of nets) should not keep them alive.
+     */
+    public Profile latencyOnly() {
+        return new Profile(threads, batch, warmupRuns, runs, medianMs, minMs, maxMs, q1Ms, q3Ms, List.of());
+    }
 
     /** Images per second at the median latency. */
     public double imagesPerSecond() {

@@ -10,10 +10,6 @@ import java.util.concurrent.CancellationException;
  * medians, not means, so one interrupted run does not move the figures.
  */
 public final class Profiler {
-    /** Interleaved measurements alternate between the nets this many times, so a drift in the machine's speed
-     *  (another process, the clock, the JIT) spreads over every net instead of landing on one. */
-    static final int ROUNDS = 5;
-
     private Profiler() {
     }
 
@@ -27,7 +23,7 @@ public final class Profiler {
 
     /**
      * Measures several nets for a fair comparison: each warms up as the plan says, then the timed runs alternate
-     * between the nets in {@link #ROUNDS} rounds. With a run budget, the nets share it.
+     * between the nets in {@link MeasurePlan#rounds()} rounds. With a run budget, the nets share it.
      *
      * @param inputs one per net
      * @return one profile per net, in order
@@ -67,13 +63,14 @@ public final class Profiler {
         }
         int done = countsFixed ? warmupDone : 0;
         total += done;
-        int rounds = nets.size() == 1 ? 1 : ROUNDS;
+        int rounds = nets.size() == 1 ? 1 : plan.rounds();
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < nets.size(); i++) {
                 // This round's share of net i's runs: rounds end at multiples of runs/rounds, the last takes the rest.
                 int until = (int) ((long) runs[i] * (round + 1) / rounds);
                 while (recorders[i].recorded < until) {
                     recorders[i].record(nets.get(i), inputs.get(i), cancel);
+                    progress.timedRun(i);
                     progress.progress(++done, total);
                 }
             }
@@ -166,8 +163,19 @@ public final class Profiler {
             double[] sorted = totals.clone();
             Arrays.sort(sorted);
             return new Profile(net.options().threads(), net.net().inputShape().n(), warmupRuns, runs, median(totals),
-                    sorted[0], sorted[runs - 1], timings);
+                    sorted[0], sorted[runs - 1], quantile(sorted, 0.25), quantile(sorted, 0.75), timings);
         }
+    }
+
+    /**
+     * The {@code p}-quantile of sorted values, interpolated linearly between the two nearest ranks (NumPy's default,
+     * R's type 7): with 5 values, q1 is the 2nd and q3 the 4th.
+     */
+    static double quantile(double[] sorted, double p) {
+        double rank = p * (sorted.length - 1);
+        int below = (int) Math.floor(rank);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

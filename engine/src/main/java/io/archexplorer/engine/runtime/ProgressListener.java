@@ -14,4 +14,11 @@ public interface ProgressListener {
     /** {@code done} warm-up runs have finished, when their count is not fixed (warm-up until the speed settles). */
     default void warmingUp(int done) {
     }
+
+    /**
+     * A timed run of net {@code net} (its index in the list measured together) has just finished: the order of these
+     * calls is the order the runs were taken in, A B C A B C … when nets are interleaved.
+     */
+    default void timedRun(int net) {
+    }
 }

@@ -105,6 +105,50 @@ class ProfilerTest {
     }
 
     @Test
+    void interleavedRunsAlternateBetweenTheNetsRoundByRound() {
+        Net a = tinyNet(4);
+        Net b = tinyNet(8);
+        Net c = tinyNet(16);
+        List<Integer> order = new ArrayList<>();
+        try (CompiledNet ca = compile(a); CompiledNet cb = compile(b); CompiledNet cc = compile(c)) {
+            Profiler.measureInterleaved(List.of(ca, cb, cc), List.of(input(a), input(b), input(c)),
+                    MeasurePlan.fixed(1, 4).withRounds(2), new ProgressListener() {
+                        @Override
+                        public void progress(int done, int total) {
+                        }
+
+                        @Override
+                        public void timedRun(int net) {
+                            order.add(net);
+                        }
+                    }, CancellationToken.none());
+        }
+        // 4 runs each in 2 rounds: two of A, two of B, two of C, then again.
+        assertEquals(List.of(0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2), order);
+    }
+
+    @Test
+    void quartilesInterpolateBetweenRanksAsNumPyDoes() {
+        // numpy.percentile([1, 2, 3, 4], [25, 75]) = [1.75, 3.25]; of [1, 2, 3, 4, 5]: [2, 4].
+        assertEquals(1.75, Profiler.quantile(new double[] {1, 2, 3, 4}, 0.25), 1e-12);
+        assertEquals(3.25, Profiler.quantile(new double[] {1, 2, 3, 4}, 0.75), 1e-12);
+        assertEquals(2.0, Profiler.quantile(new double[] {1, 2, 3, 4, 5}, 0.25), 1e-12);
+        assertEquals(4.0, Profiler.quantile(new double[] {1, 2, 3, 4, 5}, 0.75), 1e-12);
+        assertEquals(7.0, Profiler.quantile(new double[] {7}, 0.75), 1e-12);
+    }
+
+    @Test
+    void profilesCarryQuartilesBetweenMinAndMax() {
+        Net net = tinyNet(4);
+        try (CompiledNet c = compile(net)) {
+            Profile p = Profiler.measure(c, input(net), MeasurePlan.fixed(1, 9), ProgressListener.NONE,
+                    CancellationToken.none());
+            assertTrue(p.minMs() <= p.q1Ms() && p.q1Ms() <= p.medianMs() && p.medianMs() <= p.q3Ms()
+                    && p.q3Ms() <= p.maxMs(), p.toString());
+        }
+    }
+
+    @Test
     void cancellationDuringAnUnboundedWarmupStops() {
         Net net = tinyNet(4);
         CancellationToken cancel = new CancellationToken();
@@ -129,5 +173,6 @@ class ProfilerTest {
     void impossiblePlansAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> MeasurePlan.fixed(0, 0));
         assertThrows(IllegalArgumentException.class, () -> MeasurePlan.fixed(-2, 5));
+        assertThrows(IllegalArgumentException.class, () -> MeasurePlan.standard().withRounds(0));
     }
 }

@@ -50,13 +50,7 @@ public final class BenchCommand implements Command {
         String format = a.choice("format", "table", List.of("table", "json"));
         int threads = Options.threads(a);
         int batch = Options.integer(a, "batch", 1, 1, 4096);
-        MeasurePlan plan = MeasurePlan.standard();
-        if (a.flag("warmup")) {
-            plan = plan.withWarmupRuns(Options.integer(a, "warmup", 0, 0, 100_000));
-        }
-        if (a.flag("runs")) {
-            plan = plan.withRuns(Options.integer(a, "runs", 1, 1, 100_000));
-        }
+        MeasurePlan plan = Options.plan(a);
         boolean fuse = a.choice("fuse", "on", List.of("on", "off")).equals("on");
         long seed = Options.seed(a);
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());

@@ -1,6 +1,7 @@
 package io.archexplorer.app.cli;
 
 import io.archexplorer.app.study.SpeedTest;
+import io.archexplorer.engine.runtime.MeasurePlan;
 import io.archexplorer.samples.knobs.DecimalText;
 
 /** Numeric option values, checked with a message naming the option. */
@@ -28,6 +29,24 @@ final class Options {
     static int threads(Arguments a) {
         int cores = Runtime.getRuntime().availableProcessors();
         return integer(a, "threads", cores, 1, cores);
+    }
+
+    /**
+     * The measuring protocol with {@code --warmup N} and {@code --runs N} fixing either count, and {@code --rounds N}
+     * (when the command takes it) the interleaving rounds; unset, the standard one.
+     */
+    static MeasurePlan plan(Arguments a) {
+        MeasurePlan plan = MeasurePlan.standard();
+        if (a.flag("warmup")) {
+            plan = plan.withWarmupRuns(integer(a, "warmup", 0, 0, 100_000));
+        }
+        if (a.flag("runs")) {
+            plan = plan.withRuns(integer(a, "runs", 1, 1, 100_000));
+        }
+        if (a.flag("rounds")) {
+            plan = plan.withRounds(integer(a, "rounds", MeasurePlan.DEFAULT_ROUNDS, 1, 1000));
+        }
+        return plan;
     }
 
     static long seed(Arguments a) {

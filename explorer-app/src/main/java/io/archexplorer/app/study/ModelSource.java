@@ -65,6 +65,11 @@ public final class ModelSource {
         return build(spec, changedKnob, "impossible net: ");
     }
 
+    /** Builds a variant a study made (a sweep's value, a lab's row); an impossible net is reported at no knob. */
+    public static LoadedModel built(ModelSpec spec) {
+        return build(spec, null, "impossible net: ");
+    }
+
     private static LoadedModel build(ModelSpec spec, String changedKnob, String impossible) {
         Net net;
         try {

@@ -26,9 +26,18 @@ public final class Knob {
     private final double max;
     private final List<String> choices;
     private final int maxLength;
+    private final boolean autoList;
+
+    /** How an empty list of a knob that may be left {@link #integerListOrAuto auto} is written. */
+    public static final String AUTO = "auto";
 
     private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
                  double max, List<String> choices, int maxLength) {
+        this(name, symbol, description, type, defaultValue, min, max, choices, maxLength, false);
+    }
+
+    private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
+                 double max, List<String> choices, int maxLength, boolean autoList) {
         this.name = name;
         this.symbol = symbol;
         this.description = description;
@@ -37,6 +46,7 @@ public final class Knob {
         this.max = max;
         this.choices = List.copyOf(choices);
         this.maxLength = maxLength;
+        this.autoList = autoList;
         this.defaultValue = defaultValue;
     }
 
@@ -67,6 +77,15 @@ public final class Knob {
                                    int min, int max, int maxLength) {
         return new Knob(name, symbol, description, Type.INTEGER_LIST, List.copyOf(defaultValue), min, max,
                 List.of(), maxLength);
+    }
+
+    /**
+     * A list as {@link #integerList}, or {@code auto} (an empty list, the default): the family derives the list from
+     * its other knobs, as ResNet's blocks per stage follow its depth unless they are given.
+     */
+    public static Knob integerListOrAuto(String name, String symbol, String description, int min, int max,
+                                         int maxLength) {
+        return new Knob(name, symbol, description, Type.INTEGER_LIST, List.of(), min, max, List.of(), maxLength, true);
     }
 
     public String name() {
@@ -119,7 +138,8 @@ public final class Knob {
             case REAL -> trim(min) + ".." + trim(max);
             case TOGGLE -> "on|off";
             case CHOICE -> String.join("|", choices);
-            case INTEGER_LIST -> "1 to " + maxLength + " numbers, each " + (long) min + ".." + (long) max;
+            case INTEGER_LIST -> (autoList ? AUTO + " or " : "") + "1 to " + maxLength + " numbers, each "
+                    + (long) min + ".." + (long) max;
         };
     }
 
@@ -139,6 +159,9 @@ public final class Knob {
 
     /** The canonical text of a value of this knob ({@link #parse(String)} of it gives the value back). */
     public String format(Object value) {
+        if (autoList && value instanceof List<?> list && list.isEmpty()) {
+            return AUTO;
+        }
         return type == Type.REAL ? trim((Double) value) : text(value);
     }
 
@@ -199,6 +222,9 @@ public final class Knob {
     }
 
     private List<Integer> parseList(String t) {
+        if (autoList && t.equalsIgnoreCase(AUTO)) {
+            return List.of();
+        }
         String[] parts = t.split(",", -1);
         if (parts.length > maxLength) {
             throw new KnobException(name, "needs 1 to " + maxLength + " comma-separated numbers, got " + quoted(t));

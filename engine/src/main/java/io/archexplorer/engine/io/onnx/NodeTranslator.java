@@ -29,6 +29,7 @@ import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.weights.LayerWeights;
@@ -326,7 +327,8 @@ final class NodeTranslator {
     /**
      * Mul, Add, Sum and Max of computed tensors of one shape are the engine's element-wise layers. Mul of a feature
      * map by an N×C×1×1 tensor (a squeeze-and-excitation gate, x · sigmoid(fc(...))) is a channel multiply. Mul or
-     * Add of a feature map and a per-channel constant is a scale layer (γ, or γ = 1 and β), as Caffe's Scale exports.
+     * Add of a feature map and a per-channel constant is a scale layer (γ, or γ = 1 and β), as Caffe's Scale exports;
+     * Mul by one constant number (of a map with more than one channel) is a scalar multiply.
      */
     private Feature elementwise(NodeView n) {
         String op = n.opType();
@@ -334,7 +336,11 @@ final class NodeTranslator {
         if (count == 2 && (op.equals("Mul") || op.equals("Add"))
                 && (n.value(0) instanceof OnnxValue.Constant || n.value(1) instanceof OnnxValue.Constant)) {
             int featureInput = n.value(0) instanceof OnnxValue.Constant ? 1 : 0;
-            return scale(n, featureInput, n.constant(1 - featureInput, "operand"));
+            OnnxTensor operand = n.constant(1 - featureInput, "operand");
+            if (op.equals("Mul") && operand.elements() == 1 && !isPerChannel(operand.dims(), n.knownShape(featureInput))) {
+                return add(n.layerName(), new ScalarMultiply(scalar(operand)), List.of(n.feature(featureInput)));
+            }
+            return scale(n, featureInput, operand);
         }
         List<Feature> inputs = features(n);
         List<Shape> shapes = new ArrayList<>();
@@ -358,6 +364,14 @@ final class NodeTranslator {
         }
         throw new Unsupported("broadcasting shapes " + shapes + " (the engine's layers take equal shapes, or a "
                 + "feature map and one factor per channel)");
+    }
+
+    private static double scalar(OnnxTensor t) {
+        float[] v = t.smallFloats(1);
+        if (v == null || v.length != 1) {
+            throw new Unsupported("factor '" + t.name() + "' is not one float32 value");
+        }
+        return v[0];
     }
 
     /** True when {@code factors} is N×C×1×1 for the N×C×H×W {@code map}. */
