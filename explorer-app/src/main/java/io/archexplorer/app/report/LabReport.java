@@ -35,18 +35,9 @@ public final class LabReport {
         out.println("formula: " + lab.formula());
         for (LabResult r : results) {
             out.println();
-            TextTable t = new TextTable("variant", ">params", ">mult-adds", ">MAC", ">MAC closed form",
-                    ">latency ms", ">q1–q3 ms", ">images/s", ">vs 1st", "", ">paper GPU", ">paper ARM");
-            int scale = GuidelineLab.scale(r.base());
+            TextTable t = new TextTable(TABLE_HEADERS.toArray(String[]::new));
             for (LabResult.Row row : r.rows()) {
-                LayerCost c = row.variant().analysis().totals();
-                Profile p = row.profile();
-                t.row(row.row().variant(), Numbers.grouped(c.params()), Numbers.grouped(c.multAdds()),
-                        Numbers.grouped(c.mac()), closedForm(r, row).map(Numbers::grouped).orElse("—"),
-                        fixed(p.medianMs(), 3), fixed(p.q1Ms(), 3) + "–" + fixed(p.q3Ms(), 3),
-                        fixed(p.imagesPerSecond(), 1), fixed(r.speedRatio(row), 2) + "×",
-                        r.withinNoiseOfFirst(row) ? WITHIN_NOISE : "",
-                        paper(r, row, PaperDevice.GPU, scale), paper(r, row, PaperDevice.ARM, scale));
+                t.row(tableRow(r, row).toArray(String[]::new));
             }
             out.println(threads(r.settings().threads()) + ":");
             t.print(out);
@@ -70,7 +61,24 @@ public final class LabReport {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static String threads(int n) {
+    /** The columns of a lab's table ('>' marks a right-aligned one), here and in the window. */
+    public static final List<String> TABLE_HEADERS = List.of("variant", ">params", ">mult-adds", ">MAC",
+            ">MAC closed form", ">latency ms", ">q1–q3 ms", ">images/s", ">vs 1st", "", ">paper GPU", ">paper ARM");
+
+    /** One row's cells under {@link #TABLE_HEADERS}. */
+    public static List<String> tableRow(LabResult r, LabResult.Row row) {
+        int scale = GuidelineLab.scale(r.base());
+        LayerCost c = row.variant().analysis().totals();
+        Profile p = row.profile();
+        return List.of(row.row().variant(), Numbers.grouped(c.params()), Numbers.grouped(c.multAdds()),
+                Numbers.grouped(c.mac()), closedForm(r, row).map(Numbers::grouped).orElse("—"),
+                fixed(p.medianMs(), 3), fixed(p.q1Ms(), 3) + "–" + fixed(p.q3Ms(), 3),
+                fixed(p.imagesPerSecond(), 1), fixed(r.speedRatio(row), 2) + "×",
+                r.withinNoiseOfFirst(row) ? WITHIN_NOISE : "",
+                paper(r, row, PaperDevice.GPU, scale), paper(r, row, PaperDevice.ARM, scale));
+    }
+
+    static String threads(int n) {
         return n + (n == 1 ? " thread" : " threads");
     }
 
