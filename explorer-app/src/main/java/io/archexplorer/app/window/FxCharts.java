@@ -53,7 +53,7 @@ final class FxCharts {
 
     private static BarChart<String, Number> bars(Chart chart) {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = axis(chart, false);
         BarChart<String, Number> bars = new BarChart<>(x, y);
         for (int i = 0; i < chart.series().size(); i++) {
             Chart.Series s = chart.series().get(i);
@@ -106,6 +106,17 @@ final class FxCharts {
         boolean log = horizontal ? chart.logX() : chart.logY();
         NumberAxis axis = new NumberAxis();
         axis.setForceZeroInRange(!log && !horizontal);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return tick(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
         if (log) {
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
@@ -149,6 +160,9 @@ final class FxCharts {
             a /= 1e3;
             v /= 1e3;
             u++;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e4) {
+            return (long) v + units[u];
         }
         String text = String.format(Locale.ROOT, "%.3g", v);
         if (text.contains(".") && !text.contains("e")) {

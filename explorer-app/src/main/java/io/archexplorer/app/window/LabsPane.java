@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -52,12 +53,12 @@ final class LabsPane extends VBox {
         device.valueProperty().bindBidirectional(model.deviceProperty());
         device.setTooltip(new Tooltip("whose channel counts: the paper's GPU or ARM column"));
         ToolBar bar = new ToolBar(lab, new Label("×"), scale, new Label("channels of"), device,
-                StudyControls.button("Measure", model::measure),
-                StudyControls.button("Save chart…", () -> StudyControls.saveCharts(this, "lab-" + model.labProperty()
-                        .get(), model::charts, say)),
+                StudyControls.button("Measure", model::measure));
+        ToolBar progress = new ToolBar(StudyControls.progress(model.runner()).toArray(Node[]::new));
+        progress.getItems().addAll(0, List.of(StudyControls.button("Save chart…",
+                        () -> StudyControls.saveCharts(this, "lab-" + model.labProperty().get(), model::charts, say)),
                 StudyControls.button("Export CSV…", () -> StudyControls.saveCsv(this, "lab-" + model.labProperty()
-                        .get(), out -> LabReport.printCsv(List.of(model.shownProperty().get()), out), say)));
-        bar.getItems().addAll(StudyControls.progress(model.runner()));
+                        .get(), out -> LabReport.printCsv(List.of(model.shownProperty().get()), out), say))));
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         formula.setStyle("-fx-font-family: monospace; -fx-font-weight: bold;");
@@ -72,26 +73,26 @@ final class LabsPane extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox text = new VBox(4, explanation, formula, rankings);
         text.setPadding(new Insets(6, 8, 4, 8));
-        getChildren().addAll(bar, text, body);
+        getChildren().addAll(bar, progress, text, body);
         model.labProperty().addListener((o, was, now) -> refresh());
         model.shownProperty().addListener((o, was, now) -> refresh());
         refresh();
     }
 
-    /** The command line's columns, with the thread count and without the params (equal in every row). */
-    private static final List<String> WINDOW_HEADERS = List.of("threads", "variant", ">mult-adds", ">MAC",
-            ">MAC closed form", ">latency ms", ">q1–q3 ms", ">images/s", ">vs 1st", "", ">paper GPU", ">paper ARM");
+    /**
+     * The command line's columns with the thread count, the verdict first (what a class reads on a projector), the
+     * counts after, in short form (1.03 G); params are left out (equal in every row).
+     */
+    private static final List<String> WINDOW_HEADERS = List.of("variant", ">threads", ">latency ms", ">vs 1st", "",
+            ">paper GPU", ">paper ARM", ">images/s", ">q1–q3 ms", ">mult-adds", ">MAC", ">MAC closed form");
 
-    /** The command line's cells, the counts in short form (1.03 G) to leave room for the measured ones. */
     private static List<String> windowRow(LabResult r, LabResult.Row row) {
         List<String> cli = LabReport.tableRow(r, row);
         var totals = row.variant().analysis().totals();
         var closed = r.lab().closedFormMac().apply(row.variant().spec().orElseThrow().knobs());
-        List<String> cells = new ArrayList<>(List.of(Integer.toString(r.settings().threads()), cli.get(0),
-                Numbers.human(totals.multAdds()), Numbers.human(totals.mac()),
-                closed.isPresent() ? Numbers.human(closed.getAsLong()) : "—"));
-        cells.addAll(cli.subList(5, cli.size()));
-        return cells;
+        return List.of(cli.get(0), Integer.toString(r.settings().threads()), cli.get(5), cli.get(8), cli.get(9),
+                cli.get(10), cli.get(11), cli.get(7), cli.get(6), Numbers.human(totals.multAdds()),
+                Numbers.human(totals.mac()), closed.isPresent() ? Numbers.human(closed.getAsLong()) : "—");
     }
 
     /** A lab shown by its guideline ("G1: equal channel width minimizes …"). */

@@ -5,6 +5,7 @@ import io.archexplorer.app.report.Chart;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,16 +49,16 @@ final class SweepPane extends VBox {
         CheckBox measure = new CheckBox("Measure");
         measure.selectedProperty().bindBidirectional(model.measureProperty());
         ToolBar bar = new ToolBar(new Label("knob"), knob, values, new Label("keep"), keep, measure,
-                StudyControls.button("Run", model::run),
-                StudyControls.button("Save charts…", () -> StudyControls.saveCharts(this, "sweep", model::charts,
-                        say)),
+                StudyControls.button("Run", model::run));
+        ToolBar progress = new ToolBar(StudyControls.progress(model.runner()).toArray(Node[]::new));
+        progress.getItems().addAll(0, List.of(StudyControls.button("Save charts…",
+                        () -> StudyControls.saveCharts(this, "sweep", model::charts, say)),
                 StudyControls.button("Export CSV…", () -> {
                     if (model.resultProperty().get() != null) {
                         StudyControls.saveCsv(this, "sweep", out -> SweepReport.printCsv(model.resultProperty().get(),
                                 out), say);
                     }
-                }));
-        bar.getItems().addAll(StudyControls.progress(model.runner()));
+                })));
         Label error = new Label();
         error.textProperty().bind(model.errorProperty());
         error.setStyle("-fx-text-fill: #c92a2a;");
@@ -65,7 +66,7 @@ final class SweepPane extends VBox {
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.setHgap(6);
         charts.setVgap(6);
-        getChildren().addAll(bar, error, charts);
+        getChildren().addAll(bar, progress, error, charts);
         model.resultProperty().addListener((o, was, now) -> refresh());
         refresh();
     }
