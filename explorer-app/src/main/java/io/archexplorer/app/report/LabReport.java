@@ -160,11 +160,7 @@ public final class LabReport {
                 } else {
                     g.writeNullField("mac_closed_form");
                 }
-                g.writeObjectFieldStart("latency_ms");
-                g.writeNumberField("median", p.medianMs());
-                g.writeNumberField("q1", p.q1Ms());
-                g.writeNumberField("q3", p.q3Ms());
-                g.writeEndObject();
+                JsonReports.writeLatency(g, p);
                 g.writeNumberField("images_per_second", p.imagesPerSecond());
                 g.writeNumberField("threads", p.threads());
                 g.writeNumberField("runs", p.runs());
@@ -196,18 +192,14 @@ public final class LabReport {
                     List<String> f = new ArrayList<>(List.of(r.lab().id(), row.row().variant(),
                             Integer.toString(p.threads()), Long.toString(c.params()), Long.toString(c.multAdds()),
                             Long.toString(c.mac()), closedForm(r, row).map(String::valueOf).orElse(""),
-                            plain(p.medianMs()), plain(p.q1Ms()), plain(p.q3Ms()), plain(p.imagesPerSecond()),
-                            plain(r.speedRatio(row)), Boolean.toString(r.withinNoiseOfFirst(row)),
-                            plain(row.row().published(PaperDevice.GPU, scale)),
-                            plain(row.row().published(PaperDevice.ARM, scale))));
+                            Numbers.plain(p.medianMs()), Numbers.plain(p.q1Ms()), Numbers.plain(p.q3Ms()), Numbers.plain(p.imagesPerSecond()),
+                            Numbers.plain(r.speedRatio(row)), Boolean.toString(r.withinNoiseOfFirst(row)),
+                            Numbers.plain(row.row().published(PaperDevice.GPU, scale)),
+                            Numbers.plain(row.row().published(PaperDevice.ARM, scale))));
                     out.println(String.join(",", f.stream().map(AnalysisCsv::quote).toList()));
                 }
             }
         }
-    }
-
-    private static String plain(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /**

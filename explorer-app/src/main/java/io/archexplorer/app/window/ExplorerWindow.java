@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -439,29 +438,12 @@ public final class ExplorerWindow extends BorderPane {
         }
     }
 
-    private interface Write {
-        void run() throws IOException;
-    }
-
     /**
      * Writes off the FX thread (a 2× PNG of DenseNet-201 takes a second) and reports in the status bar. What is
      * written is immutable (a diagram, a net, the table's rows), so the window can go on meanwhile.
      */
-    private void report(Path file, Write write) {
-        model.say("writing " + file + "…");
-        Thread writer = new Thread(() -> {
-            String outcome;
-            try {
-                write.run();
-                outcome = "wrote " + file;
-            } catch (IOException | RuntimeException e) {
-                outcome = "could not write " + file + ": " + e.getMessage();
-            }
-            String message = outcome;
-            Platform.runLater(() -> model.say(message));
-        }, "explorer-export");
-        writer.setDaemon(true);
-        writer.start();
+    private void report(Path file, StudyControls.Write write) {
+        StudyControls.write(file, write, model::say);
     }
 
     private Path chooseSaveFile(String title, String name, String kind, String pattern) {

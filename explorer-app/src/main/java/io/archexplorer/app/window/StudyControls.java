@@ -83,12 +83,18 @@ final class StudyControls {
         return f == null ? null : f.toPath();
     }
 
+    /** Writing a file, which may fail. */
     @FunctionalInterface
-    private interface Write {
+    interface Write {
         void run() throws IOException;
     }
 
-    private static void write(Path file, Write write, Consumer<String> say) {
+    /**
+     * Writes off the FX thread (a 2× PNG of DenseNet-201 takes a second) and reports what happened through
+     * {@code say} on the FX thread. What is written must be immutable, so the window can go on meanwhile.
+     */
+    static void write(Path file, Write write, Consumer<String> say) {
+        say.accept("writing " + file + "…");
         Thread writer = new Thread(() -> {
             String outcome;
             try {
