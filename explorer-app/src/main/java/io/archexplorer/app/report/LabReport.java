@@ -9,7 +9,9 @@ import io.archexplorer.samples.labs.PaperDevice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,9 +58,14 @@ public final class LabReport {
 
     /** The knobs all rows share (device, scale), e.g. {@code device=gpu, scale=2}: not the ones the rows set. */
     static String settingsText(LabResult r) {
-        return r.base().asText().entrySet().stream()
-                .filter(e -> r.lab().rows().stream().noneMatch(row -> row.knobs().containsKey(e.getKey())))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return sharedKnobs(r).entrySet().stream().map(e -> e.getKey() + "=" + r.base().knob(e.getKey())
+                .format(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, Object> sharedKnobs(LabResult r) {
+        Map<String, Object> shared = new LinkedHashMap<>(r.base().asMap());
+        shared.keySet().removeIf(k -> r.lab().rows().stream().anyMatch(row -> row.knobs().containsKey(k)));
+        return shared;
     }
 
     /** The columns of a lab's table ('>' marks a right-aligned one), here and in the window. */
@@ -128,7 +135,7 @@ public final class LabReport {
         g.writeStringField("guideline", first.lab().guideline());
         g.writeStringField("family", first.lab().family().name());
         g.writeFieldName("knobs");
-        JsonReports.MAPPER.writeValue(g, first.base().asMap());
+        JsonReports.MAPPER.writeValue(g, sharedKnobs(first));
         g.writeObjectFieldStart("paper_ranking");
         for (PaperDevice d : PaperDevice.values()) {
             g.writeFieldName(d.name().toLowerCase(Locale.ROOT));
