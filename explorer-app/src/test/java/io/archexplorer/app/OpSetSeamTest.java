@@ -40,6 +40,7 @@ import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.ops.TrainingHead;
@@ -102,6 +103,7 @@ class OpSetSeamTest {
         samples.add(onInput(new FullyConnected(10, true)));
         samples.add(onInput(new BatchNorm()));
         samples.add(onInput(new Scale(true)));
+        samples.add(onInput(new ScalarMultiply(0.17)));
         samples.add(onInput(new Lrn(3, 1e-2, 0.75, 2)));
         samples.add(onInput(new Softmax()));
         for (Activation.Function f : Activation.Function.values()) {

@@ -3,6 +3,7 @@ package io.archexplorer.samples;
 import io.archexplorer.samples.families.AlexNetFamily;
 import io.archexplorer.samples.families.DenseNetFamily;
 import io.archexplorer.samples.families.GoogLeNetFamily;
+import io.archexplorer.samples.families.InceptionFamily;
 import io.archexplorer.samples.families.MobileNetV1Family;
 import io.archexplorer.samples.families.MobileNetV2Family;
 import io.archexplorer.samples.families.ResNetFamily;
@@ -10,6 +11,7 @@ import io.archexplorer.samples.families.ShuffleNetV1Family;
 import io.archexplorer.samples.families.ShuffleNetV2Family;
 import io.archexplorer.samples.families.SqueezeNetFamily;
 import io.archexplorer.samples.families.VggFamily;
+import io.archexplorer.samples.families.XceptionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,9 @@ public final class Catalog {
                 new SqueezeNetFamily(),
                 new VggFamily(),
                 new AlexNetFamily(),
-                new GoogLeNetFamily()));
+                new GoogLeNetFamily(),
+                new InceptionFamily(),
+                new XceptionFamily()));
     }
 
     public List<Family> families() {

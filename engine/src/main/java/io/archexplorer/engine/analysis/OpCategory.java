@@ -24,6 +24,7 @@ import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.ops.TrainingHead;
@@ -86,7 +87,8 @@ public enum OpCategory {
         if (op instanceof ConvTranspose) {
             return CONV;
         }
-        if (op instanceof Add || op instanceof ChannelMultiply || op instanceof Elementwise) {
+        if (op instanceof Add || op instanceof ChannelMultiply || op instanceof Elementwise
+                || op instanceof ScalarMultiply) {
             return ELEMENTWISE;
         }
         if (op instanceof Concat || op instanceof ChannelSlice || op instanceof ChannelShuffle) {

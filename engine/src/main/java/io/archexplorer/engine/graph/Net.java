@@ -106,8 +106,10 @@ public final class Net {
             Layer l = layers.get(i);
             Optional<String> unknownType = l.op().opaqueType();
             if (unknownType.isPresent()) {
+                String why = l.op().opaqueReason().isEmpty() ? "which the engine does not know"
+                        : "which was imported as an opaque layer: " + l.op().opaqueReason();
                 throw new IllegalArgumentException("cannot " + purpose + " " + name + ": layer '" + l.name()
-                        + "' has type " + unknownType.get() + ", which the engine does not know");
+                        + "' has type " + unknownType.get() + ", " + why);
             }
         }
         for (int i = 0; i < layers.size(); i++) {

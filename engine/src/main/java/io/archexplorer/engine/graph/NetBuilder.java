@@ -164,6 +164,9 @@ public final class NetBuilder {
     }
 
     /** Walks producers among the unsorted layers until one repeats: that walk is a cycle to show the user. */
+    /** Layers of a cycle a message lists in full; a longer one shows its first three and last two. */
+    private static final int MAX_CYCLE_SHOWN = 8;
+
     private InvalidNetException cycleError(int[][] producers, int[] pending) {
         int start = 0;
         while (pending[start] == 0) {
@@ -184,16 +187,22 @@ public final class NetBuilder {
             }
         }
         List<Integer> cycle = walk.subList(seenAt[current], walk.size());
-        // The walk went from consumers to producers; print it in data-flow order, closing the loop.
-        StringBuilder path = new StringBuilder(layers.get(current).name());
+        // The walk went from consumers to producers; print it in data-flow order, closing the loop. A long loop
+        // (an input renamed to a layer far below) shows its ends, so the message stays one readable line.
+        List<String> names = new ArrayList<>();
+        names.add(layers.get(current).name());
         for (int k = cycle.size() - 1; k >= 0; k--) {
-            path.append(" → ").append(layers.get(cycle.get(k)).name());
+            names.add(layers.get(cycle.get(k)).name());
         }
+        String path = names.size() <= MAX_CYCLE_SHOWN ? String.join(" → ", names)
+                : String.join(" → ", names.subList(0, 3)) + " → … (" + (names.size() - 5) + " more) → "
+                        + String.join(" → ", names.subList(names.size() - 2, names.size()));
         return new InvalidNetException(layers.get(current).name(), "is part of a cycle: " + path);
     }
 
     private static Shape[] inferShapes(List<Layer> sorted, int[][] inputIndices) {
         Shape[] shapes = new Shape[sorted.size()];
+        CostTotals totals = new CostTotals();
         List<Shape> in = new ArrayList<>();
         for (int k = 0; k < shapes.length; k++) {
             in.clear();
@@ -208,11 +217,34 @@ public final class NetBuilder {
             }
             try {
                 shapes[k] = l.op().outputShape(in);
+                totals.add(l.op(), in, shapes[k]);
             } catch (IllegalArgumentException e) {
                 throw new InvalidNetException(l.name(), e.getMessage());
+            } catch (ArithmeticException e) {
+                throw new InvalidNetException(l.name(), "its sizes or costs overflow 64-bit integers");
             }
         }
         return shapes;
+    }
+
+    /**
+     * The net's figures summed exactly as they are built, so no later analysis can overflow silently: every count
+     * (params, mult-adds, the elements a layer reads and writes) of every layer and their totals fit in a long.
+     */
+    private static final class CostTotals {
+        private long params;
+        private long multAdds;
+        private long elements;
+
+        void add(Op op, List<Shape> inputs, Shape output) {
+            long p = op.params(inputs);
+            params = Math.addExact(params, p);
+            multAdds = Math.addExact(multAdds, op.multAdds(inputs, output));
+            for (Shape s : inputs) {
+                elements = Math.addExact(elements, s.elements());
+            }
+            elements = Math.addExact(Math.addExact(elements, output.elements()), p);
+        }
     }
 
     /** A block scope; closing it returns to the enclosing block. */

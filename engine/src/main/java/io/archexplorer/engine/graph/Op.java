@@ -41,6 +41,11 @@ public interface Op {
         return Optional.empty();
     }
 
+    /** Why a layer of {@link #opaqueType()} could not be interpreted, when the importer knows; empty otherwise. */
+    default String opaqueReason() {
+        return "";
+    }
+
     /** Fewest inputs the op accepts. */
     default int minInputs() {
         return 1;

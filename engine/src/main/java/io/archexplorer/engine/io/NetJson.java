@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.engine.graph.InvalidNetException;
@@ -15,10 +16,8 @@ import io.archexplorer.engine.graph.Op;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +43,9 @@ public final class NetJson {
     public static final String FORMAT = "architecture-explorer-net";
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reading refuses a key given twice in one object (Jackson would keep the last silently). */
+    private static final ObjectMapper READER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private NetJson() {
     }
@@ -101,13 +103,7 @@ public final class NetJson {
 
     /** Reads and validates a model file. */
     public static NetDocument read(Path file) throws ModelFileException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), reader);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return read(file.toString(), new StringReader(ModelFileReading.readText(file, "JSON model file")));
     }
 
     /**
@@ -118,7 +114,13 @@ public final class NetJson {
      */
     public static NetDocument read(String source, Reader reader) throws ModelFileException {
         Map<String, JsonLocation> layerLocations = new HashMap<>();
-        try (JsonParser p = MAPPER.getFactory().createParser(reader)) {
+        JsonParser p;
+        try {
+            p = READER.getFactory().createParser(reader);
+        } catch (IOException e) {
+            throw new ModelFileException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(), "expected a JSON object with a 'layers' array");
             }
@@ -139,18 +141,27 @@ public final class NetJson {
                         }
                     }
                     case "version" -> {
-                        if (p.getValueAsInt(-1) != VERSION) {
+                        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || !p.getText().equals("" + VERSION)) {
                             throw problem(source, at, "unsupported version " + p.getText() + " (this tool reads "
                                     + VERSION + ")");
                         }
                     }
                     case "name" -> name = p.getValueAsString();
                     case "family" -> family = p.getValueAsString("");
-                    case "knobs" -> knobs = MAPPER.readValue(p, LinkedHashMap.class);
+                    case "knobs" -> {
+                        if (p.currentToken() != JsonToken.START_OBJECT) {
+                            throw problem(source, at, "'knobs' must be an object of knob names and values");
+                        }
+                        knobs = READER.readValue(p, LinkedHashMap.class);
+                    }
                     case "layers" -> layers = readLayers(source, p, layerLocations);
                     default -> p.skipChildren();
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw problem(source, p.currentTokenLocation(), "expected a field name or '}'");
+            }
+            refuseTrailingContent(source, p);
             if (!formatSeen) {
                 throw problem(source, p.currentTokenLocation(), "not an Architecture Explorer model (no \"format\": \""
                         + FORMAT + "\")");
@@ -168,14 +179,29 @@ public final class NetJson {
                         : problem(source, at, e.getMessage());
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
+            // A broken constraint (nesting depth) carries no location; the parser stands where it was found.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            String message = plainJsonMessage(e.getOriginalMessage());
             throw at == null ? new ModelFileException(source + ": " + message) : problem(source, at, message);
         } catch (CharacterCodingException e) {
             throw new ModelFileException(source + ": not UTF-8 text (is it a model file?)");
         } catch (IOException e) {
             throw new ModelFileException(source + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** A second document or stray text after the model is refused: a careless concatenation, not a model. */
+    private static void refuseTrailingContent(String source, JsonParser p) throws IOException, ModelFileException {
+        JsonLocation end = p.currentTokenLocation();
+        try {
+            if (p.nextToken() == null) {
+                return;
+            }
+            end = p.currentTokenLocation();
+        } catch (JsonProcessingException e) {
+            end = e.getLocation() == null ? end : e.getLocation();
+        }
+        throw problem(source, end, "unexpected content after the model's closing '}'");
     }
 
     private static List<Layer> readLayers(String source, JsonParser p, Map<String, JsonLocation> locations)
@@ -186,7 +212,7 @@ public final class NetJson {
         List<Layer> layers = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             JsonLocation at = p.currentTokenLocation();
-            JsonNode node = MAPPER.readTree(p);
+            JsonNode node = READER.readTree(p);
             Layer layer = readLayer(source, at, node);
             locations.putIfAbsent(layer.name(), at);
             layers.add(layer);
@@ -234,6 +260,36 @@ public final class NetJson {
             throw problem(source, at, who + " needs a text '" + field + "'");
         }
         return v.asText();
+    }
+
+    /**
+     * Jackson's message in the project's words: its first line, without the names of Jackson's own settings
+     * ({@code JsonReadFeature...}, {@code StreamReadConstraints...}) that a user cannot act on.
+     */
+    static String plainJsonMessage(String original) {
+        String line = original == null ? "" : original.lines().findFirst().orElse("").strip();
+        if (line.contains("nesting depth")) {
+            return "nested deeper than " + READER.getFactory().streamReadConstraints().getMaxNestingDepth()
+                    + " levels";
+        }
+        if (line.contains("Non-standard token")) {
+            return line.replaceFirst("Non-standard token ('[^']*').*", "$1 is not a JSON number (write a finite"
+                    + " decimal number)");
+        }
+        if (line.contains("Duplicate field")) {
+            return line.replaceFirst("Duplicate field ('[^']*').*", "key $1 is given twice");
+        }
+        if (line.startsWith("Unexpected end-of-input")) {
+            return "the file ends early" + (line.contains("close marker for Object") ? ": a '}' is missing"
+                    : line.contains("close marker for Array") ? ": a ']' is missing" : "");
+        }
+        if (line.startsWith("Cannot deserialize")) {
+            return "a value of the wrong type (a text, number, list or object where another is expected)";
+        }
+        String plain = line.replaceAll("[:;,]? *\\(?(enable|from|use) `[^`]*`[^)]*\\)?", "")
+                .replaceAll("`[\\w.$]+\\.([\\w$]+)`", "$1").replaceAll(" *\\(for [\\w.$]+\\)", "")
+                .replaceAll("\\s*\\(?start marker at \\[.*", "").replaceAll("\\s*Source: .*", "").strip();
+        return plain.isEmpty() ? "malformed JSON" : plain;
     }
 
     private static ModelFileException problem(String source, JsonLocation at, String message) {

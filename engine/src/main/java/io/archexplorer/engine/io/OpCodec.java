@@ -23,6 +23,7 @@ import io.archexplorer.engine.ops.ConvTranspose;
 import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.ops.TrainingHead;
@@ -81,8 +82,9 @@ public final class OpCodec {
         register("lrn", Lrn.class);
         register("softmax", Softmax.class);
         register("identity", Identity.class);
-        register("opaque", Opaque.class);
+        BY_KIND.put("opaque", new OpType("opaque", Opaque.class, Map.of(), Map.of("reason", "")));
         register("scale", Scale.class);
+        register("scalar_mul", ScalarMultiply.class);
         register("conv_transpose", ConvTranspose.class);
         register("crop", Crop.class);
         register("reshape", Reshape.class);

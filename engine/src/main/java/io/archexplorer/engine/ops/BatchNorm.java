@@ -15,8 +15,8 @@ public record BatchNorm(double eps, boolean affine) implements Op {
     public static final double DEFAULT_EPS = 1e-5;
 
     public BatchNorm {
-        if (!(eps > 0)) {
-            throw new IllegalArgumentException("eps must be > 0, got " + eps);
+        if (!(eps > 0 && Double.isFinite(eps))) {
+            throw new IllegalArgumentException("eps must be a finite number > 0, got " + eps);
         }
     }
 

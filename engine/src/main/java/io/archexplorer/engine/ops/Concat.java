@@ -25,7 +25,7 @@ public record Concat() implements Op {
                 throw new IllegalArgumentException("cannot concatenate " + first + " and " + s
                         + ": batch and spatial sizes differ");
             }
-            channels += s.c();
+            channels = Math.addExact(channels, s.c());
         }
         return first.withChannels(channels);
     }

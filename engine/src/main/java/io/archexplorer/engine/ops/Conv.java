@@ -65,14 +65,14 @@ public record Conv(int outChannels, int kernelH, int kernelW, int strideH, int s
 
     @Override
     public long params(List<Shape> inputs) {
-        long weights = (long) outChannels * (inputs.get(0).c() / groups) * kernelH * kernelW;
+        long weights = Windows.product(outChannels, inputs.get(0).c() / groups, kernelH, kernelW);
         return weights + (bias ? outChannels : 0);
     }
 
     @Override
     public long multAdds(List<Shape> inputs, Shape output) {
-        long perOutput = (long) (inputs.get(0).c() / groups) * kernelH * kernelW;
-        return output.elements() * perOutput + (bias ? output.elements() : 0);
+        long perOutput = Windows.product(inputs.get(0).c() / groups, kernelH, kernelW);
+        return Math.addExact(Math.multiplyExact(output.elements(), perOutput), bias ? output.elements() : 0);
     }
 
     /** True when every input channel has its own filter: groups = input channels = output channels. */

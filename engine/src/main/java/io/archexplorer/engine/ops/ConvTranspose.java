@@ -44,19 +44,19 @@ public record ConvTranspose(int outChannels, int kernelH, int kernelW, int strid
 
     /** The inverse of the convolution's size rule: (in − 1)·stride − 2·pad + dilation·(kernel − 1) + 1. */
     private static int upsampled(int in, int kernel, int stride, int pad, int dilation) {
-        return (in - 1) * stride - 2 * pad + dilation * (kernel - 1) + 1;
+        return Windows.size((in - 1L) * stride - 2L * pad + (long) dilation * (kernel - 1) + 1);
     }
 
     @Override
     public long params(List<Shape> inputs) {
-        long weights = (long) inputs.get(0).c() * (outChannels / groups) * kernelH * kernelW;
+        long weights = Windows.product(inputs.get(0).c(), outChannels / groups, kernelH, kernelW);
         return weights + (bias ? outChannels : 0);
     }
 
     /** Input elements × (out channels / groups) × kh × kw, plus output elements with a bias (as for conv). */
     @Override
     public long multAdds(List<Shape> inputs, Shape output) {
-        long perInput = (long) (outChannels / groups) * kernelH * kernelW;
-        return inputs.get(0).elements() * perInput + (bias ? output.elements() : 0);
+        long perInput = Windows.product(outChannels / groups, kernelH, kernelW);
+        return Math.addExact(Math.multiplyExact(inputs.get(0).elements(), perInput), bias ? output.elements() : 0);
     }
 }

@@ -27,12 +27,12 @@ public record FullyConnected(int outFeatures, boolean bias) implements Op {
 
     @Override
     public long params(List<Shape> inputs) {
-        return inputs.get(0).elementsPerImage() * outFeatures + (bias ? outFeatures : 0);
+        return Math.addExact(Math.multiplyExact(inputs.get(0).elementsPerImage(), outFeatures), bias ? outFeatures : 0);
     }
 
     @Override
     public long multAdds(List<Shape> inputs, Shape output) {
         long batch = inputs.get(0).n();
-        return batch * (inputs.get(0).elementsPerImage() * outFeatures + (bias ? outFeatures : 0));
+        return Math.multiplyExact(batch, params(inputs));
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
 public record Lrn(int size, double alpha, double beta, double k) implements Op {
     public Lrn {
         Windows.requirePositive("size", size);
+        if (!(Double.isFinite(alpha) && Double.isFinite(beta) && Double.isFinite(k))) {
+            throw new IllegalArgumentException("alpha, beta and k must be finite numbers, got " + alpha + ", " + beta
+                    + ", " + k);
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public record Reshape(List<Integer> dims) implements Op {
                 inferred = d;
             } else {
                 out[d] = size;
-                known *= size;
+                known = Math.multiplyExact(known, size);
             }
         }
         if (inferred >= 0) {

@@ -7,8 +7,19 @@ final class Windows {
 
     /** floor((in + 2·pad − dilation·(kernel − 1) − 1) / stride) + 1, as PyTorch, Caffe and ONNX compute it. */
     static int convolved(int in, int kernel, int stride, int pad, int dilation) {
-        int span = dilation * (kernel - 1) + 1;
-        return Math.floorDiv(in + 2 * pad - span, stride) + 1;
+        long span = (long) dilation * (kernel - 1) + 1;
+        return size(Math.floorDiv(in + 2L * pad - span, stride) + 1);
+    }
+
+    /**
+     * An output size computed in 64 bits (no attribute product overflows there), refused when it leaves the int
+     * range of dimensions; a size below 1 is returned for the op to explain with its attributes.
+     */
+    static int size(long computed) {
+        if (computed > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("output size " + computed + " exceeds 2^31−1, the largest dimension");
+        }
+        return (int) Math.max(computed, Integer.MIN_VALUE);
     }
 
     /**
@@ -17,16 +28,28 @@ final class Windows {
      * ({@code caffeRounding}; pooling_layer.cpp checks {@code if (pad_h_ || pad_w_)}).
      */
     static int pooled(int in, int kernel, int stride, int pad, boolean ceilMode, boolean caffeRounding) {
-        int numerator = in + 2 * pad - kernel;
+        long numerator = in + 2L * pad - kernel;
         if (!ceilMode) {
-            return Math.floorDiv(numerator, stride) + 1;
+            return size(Math.floorDiv(numerator, stride) + 1);
         }
-        int out = Math.floorDiv(numerator + stride - 1, stride) + 1;
+        long out = Math.floorDiv(numerator + stride - 1, stride) + 1;
         boolean clips = !caffeRounding || pad > 0;
-        if (clips && (out - 1) * stride >= in + pad) {
+        if (clips && (out - 1) * stride >= (long) in + pad) {
             out--;
         }
-        return out;
+        return size(out);
+    }
+
+    /**
+     * The product of sizes (a weight count, a per-output cost), overflow-checked: an {@link ArithmeticException}
+     * beyond 2^63, which the net builder reports at the layer.
+     */
+    static long product(long... factors) {
+        long p = 1;
+        for (long f : factors) {
+            p = Math.multiplyExact(p, f);
+        }
+        return p;
     }
 
     /** Kernel and stride ≥ 1, padding ≥ 0, per axis. */

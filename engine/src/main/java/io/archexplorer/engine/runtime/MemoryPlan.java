@@ -7,6 +7,7 @@ import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.ChannelMultiply;
 import io.archexplorer.engine.ops.Elementwise;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +94,8 @@ final class MemoryPlan {
         }
         Op op = net.layer(step).op();
         boolean elementwise = op instanceof Activation || op instanceof BatchNorm || op instanceof Add
-                || op instanceof ChannelMultiply || op instanceof Scale || op instanceof Elementwise;
+                || op instanceof ChannelMultiply || op instanceof Scale || op instanceof Elementwise
+                || op instanceof ScalarMultiply;
         if (!elementwise) {
             return -1;
         }

@@ -21,6 +21,7 @@ import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.ops.TrainingHead;
@@ -149,6 +150,9 @@ final class StepBuilder {
             weightBytes += w.bytes();
             return ElementwiseKernels.affine(w.gamma(), shift, fusedActivation(), x, output, in.n(), in.c(),
                     Math.toIntExact(in.elementsPerImage() / in.c()));
+        }
+        if (op instanceof ScalarMultiply m) {
+            return ElementwiseKernels.multiply((float) m.factor(), x, output, count);
         }
         if (op instanceof ChannelMultiply) {
             return ElementwiseKernels.scaleChannels(x, inputs[1], output, in.n(), in.c(), in.h() * in.w());

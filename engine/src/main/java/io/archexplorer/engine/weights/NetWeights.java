@@ -6,6 +6,7 @@ import io.archexplorer.engine.graph.Op;
 import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.memory.HeapBudget;
 import io.archexplorer.engine.memory.InsufficientMemoryException;
+import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.ConvTranspose;
@@ -20,7 +21,11 @@ import java.util.SplittableRandom;
  * <p>{@link #generate} makes them deterministically from a seed so that {@code run} and {@code export} with the
  * same seed use bit-identical weights: He-normal (std √(2 / fan-in)) for conv and fc weights, zero biases, and
  * batchnorm with γ = 1, β = 0, mean 0, variance 1 (a scale layer: γ = 1, β = 0). He-normal keeps the variance of
- * activations roughly constant through ReLU layers, so the deepest presets stay finite. Each layer draws from its own
+ * activations roughly constant through ReLU layers, so the deepest presets stay finite. A convolution whose output
+ * goes straight into a residual add, with no batchnorm to rescale it (the last convolution of a pre-activation block,
+ * its projection shortcut), draws with std √(2 / fan-in) / √(adds in the net): each of the net's L residual sums then
+ * grows the identity path's variance by a factor of at most 1 + 1/L, so the sum of all L stays within e times the
+ * first (without it, a pre-activation ResNet-1001 doubles its variance 333 times). Each layer draws from its own
  * generator seeded by the seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
  */
 public final class NetWeights {
@@ -32,12 +37,15 @@ public final class NetWeights {
 
     /**
      * @throws InsufficientMemoryException when the weights would not fit in the heap (checked before allocating)
+     * @throws IllegalArgumentException naming an opaque layer or one of unknown shape, which has no weights to make
      */
     public static NetWeights generate(Net net, long seed) {
+        net.requireKnownShapes("make weights for");
         requireFitsInHeap(net);
         LayerWeights[] w = new LayerWeights[net.size()];
+        ResidualBranches branches = ResidualBranches.of(net);
         for (int i = 0; i < net.size(); i++) {
-            w[i] = generate(net, i, seed);
+            w[i] = generate(net, i, seed, branches);
         }
         return new NetWeights(w);
     }
@@ -73,12 +81,13 @@ public final class NetWeights {
         return op instanceof Conv || op instanceof ConvTranspose || op instanceof FullyConnected;
     }
 
-    private static LayerWeights generate(Net net, int i, long seed) {
+    private static LayerWeights generate(Net net, int i, long seed, ResidualBranches branches) {
         Layer layer = net.layer(i);
         Shape in = net.inputShapes(i).isEmpty() ? null : net.inputShapes(i).get(0);
         if (layer.op() instanceof Conv conv) {
             int fanIn = in.c() / conv.groups() * conv.kernelH() * conv.kernelW();
-            float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(conv.outChannels(), fanIn), fanIn);
+            float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(conv.outChannels(), fanIn), fanIn,
+                    branches.feedsAdd()[i] ? branches.scale() : 1);
             return new LayerWeights(weight, conv.bias() ? new float[conv.outChannels()] : null, null, null, null,
                     null);
         }
@@ -86,12 +95,12 @@ public final class NetWeights {
             // PyTorch's fan-in for a transposed convolution's [in][out/groups][kh][kw] weights: its second dimension
             // times the kernel.
             int fanIn = up.outChannels() / up.groups() * up.kernelH() * up.kernelW();
-            float[] weight = heNormal(layer.name(), seed, in.c() * fanIn, fanIn);
+            float[] weight = heNormal(layer.name(), seed, in.c() * fanIn, fanIn, 1);
             return new LayerWeights(weight, up.bias() ? new float[up.outChannels()] : null, null, null, null, null);
         }
         if (layer.op() instanceof FullyConnected fc) {
             int fanIn = Math.toIntExact(in.elementsPerImage());
-            float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(fc.outFeatures(), fanIn), fanIn);
+            float[] weight = heNormal(layer.name(), seed, Math.multiplyExact(fc.outFeatures(), fanIn), fanIn, 1);
             return new LayerWeights(weight, fc.bias() ? new float[fc.outFeatures()] : null, null, null, null, null);
         }
         if (layer.op() instanceof BatchNorm) {
@@ -105,13 +114,30 @@ public final class NetWeights {
         return LayerWeights.NONE;
     }
 
+    /** Which layers an add reads directly, and 1 / √(adds in the net), the std factor of such convolutions. */
+    private record ResidualBranches(boolean[] feedsAdd, double scale) {
+        static ResidualBranches of(Net net) {
+            boolean[] feeds = new boolean[net.size()];
+            int adds = 0;
+            for (int j = 0; j < net.size(); j++) {
+                if (net.layer(j).op() instanceof Add) {
+                    adds++;
+                    for (int k : net.inputIndices(j)) {
+                        feeds[k] = true;
+                    }
+                }
+            }
+            return new ResidualBranches(feeds, 1 / Math.sqrt(Math.max(adds, 1)));
+        }
+    }
+
     /**
      * Normal samples by the Box–Muller transform over a {@link SplittableRandom}: two samples per pair of uniforms,
      * several times faster than {@link java.util.Random#nextGaussian()}, which matters for VGG's 138 M weights.
      */
-    private static float[] heNormal(String layerName, long seed, int count, int fanIn) {
+    private static float[] heNormal(String layerName, long seed, int count, int fanIn, double scale) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + fnv1a(layerName));
-        double std = Math.sqrt(2.0 / fanIn);
+        double std = Math.sqrt(2.0 / fanIn) * scale;
         float[] w = new float[count];
         for (int k = 0; k < count; k += 2) {
             double radius = std * Math.sqrt(-2 * Math.log(1 - random.nextDouble()));

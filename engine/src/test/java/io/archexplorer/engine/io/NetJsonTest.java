@@ -29,6 +29,7 @@ import io.archexplorer.engine.ops.Elementwise;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.TrainingHead;
 import io.archexplorer.engine.ops.Pool;
@@ -67,7 +68,8 @@ class NetJsonTest {
             String product = b.add("product", new Elementwise(Elementwise.Operation.MUL), larger, right);
             String gate = b.add("gate", new GlobalAvgPool(), product);
             String scaled = b.add("scaled", new ChannelMultiply(), sum, gate);
-            x = b.add("cat", new Concat(), scaled, left);
+            String residual = b.add("residual_scale", new ScalarMultiply(0.17), scaled);
+            x = b.add("cat", new Concat(), residual, left);
         }
         x = b.add("shuffle", new ChannelShuffle(2), x);
         String up = b.add("up", new ConvTranspose(8, 2, 2, 2, 2, 0, 0, 1, 1, 2, true), x);

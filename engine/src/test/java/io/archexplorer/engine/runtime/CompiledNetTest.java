@@ -32,6 +32,7 @@ import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.runtime.kernels.Sgemm;
@@ -58,6 +59,7 @@ class CompiledNetTest {
         gate = b.add("gate", new Activation(Activation.Function.SIGMOID), gate);
         String scaled = b.add("scale", new ChannelMultiply(), pw, gate);
         String sum = b.add("sum", new Add(), scaled, x, pw);
+        sum = b.add("residual_scale", new ScalarMultiply(0.17), sum);
         String left = b.add("left", new ChannelSlice(0, 5), sum);
         String right = b.add("right", new ChannelSlice(5, 12), sum);
         right = b.add("right_act", new Activation(Activation.Function.HARD_SWISH), right);
@@ -122,6 +124,24 @@ class CompiledNetTest {
         float[] input = randomInput(Math.toIntExact(net.inputShape().elements()), 13);
         try (CompiledNet compiled = CompiledNet.compile(net, weights, new RuntimeOptions(threads, fuse, fuse))) {
             assertEveryStepClose(net, weights, compiled, input, 1e-4);
+        }
+    }
+
+    /**
+     * A scalar multiply by 0.25 (a power of two, so exact in float) on 2·3·7·5 = 210 values, a count that leaves a
+     * tail after the vector loop, split over two threads: every output is exactly a quarter of its input.
+     */
+    @Test
+    void scalarMultiplyScalesEveryElement() {
+        NetBuilder b = new NetBuilder("scalar");
+        b.add("scaled", new ScalarMultiply(0.25), b.add("in", new Input(2, 3, 7, 5)));
+        float[] input = randomInput(210, 4);
+        try (CompiledNet compiled = CompiledNet.create(b.build(), 1, new RuntimeOptions(2, true, true))) {
+            float[] output = compiled.run(input);
+            assertEquals(210, output.length);
+            for (int i = 0; i < input.length; i++) {
+                assertEquals(input[i] / 4, output[i], 0.0, "element " + i);
+            }
         }
     }
 

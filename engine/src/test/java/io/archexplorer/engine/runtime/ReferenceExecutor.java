@@ -20,6 +20,7 @@ import io.archexplorer.engine.ops.GlobalAvgPool;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.weights.LayerWeights;
@@ -95,6 +96,10 @@ public final class ReferenceExecutor {
                 for (int i = 0; i < y.length; i++) {
                     y[i] += term[i];
                 }
+            }
+        } else if (op instanceof ScalarMultiply m) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] = m.factor() * x[0][i];
             }
         } else if (op instanceof ChannelMultiply) {
             int plane = in[0].h() * in[0].w();

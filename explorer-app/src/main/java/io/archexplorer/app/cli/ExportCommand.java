@@ -44,9 +44,11 @@ public final class ExportCommand implements Command {
         LoadedModel model = models.load(a.single("MODEL"), a.knobSettings());
         Net net = model.net();
         try {
+            // Before the weights: an opaque layer has none to generate, and the message names it.
+            net.requireKnownShapes("export");
             OnnxExporter.write(net, model.weights(net, seed), file);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            throw UsageException.cannotWrite(file, e);
         } catch (InsufficientMemoryException | IllegalArgumentException e) {
             // Too large, or a net the exporter cannot express (an opaque layer, an op without an ONNX mapping).
             throw new UsageException(e.getMessage());

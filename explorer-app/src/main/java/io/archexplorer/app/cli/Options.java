@@ -3,6 +3,7 @@ package io.archexplorer.app.cli;
 import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.study.SpeedTest;
 import io.archexplorer.engine.runtime.MeasurePlan;
+import io.archexplorer.samples.knobs.DecimalText;
 import java.nio.file.Path;
 
 /** Numeric option values, checked with a message naming the option. */
@@ -12,16 +13,15 @@ final class Options {
 
     static int integer(Arguments a, String name, int fallback, int min, int max) {
         String text = a.option(name, Integer.toString(fallback));
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        // The knobs' spelling of numbers, so --batch and --set take the same text.
+        if (!DecimalText.isWhole(text)) {
             throw new UsageException("--" + name + " must be a whole number, got '" + text + "'");
         }
+        long value = DecimalText.wholeValue(text);
         if (value < min || value > max) {
-            throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + value);
+            throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + text);
         }
-        return value;
+        return (int) value;
     }
 
     /**

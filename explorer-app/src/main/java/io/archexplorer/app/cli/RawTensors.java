@@ -38,7 +38,7 @@ final class RawTensors {
         try {
             AtomicFiles.write(file, out -> out.write(buffer.array()));
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            throw UsageException.cannotWrite(file, e);
         }
     }
 }

@@ -65,7 +65,7 @@ public final class RenderCommand implements Command {
         try {
             DiagramFiles.write(diagram, file);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            throw UsageException.cannotWrite(file, e);
         }
         if (a.flag("stats")) {
             LayoutQuality q = LayoutQuality.of(diagram.layout());

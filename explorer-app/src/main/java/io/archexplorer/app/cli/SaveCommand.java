@@ -41,7 +41,7 @@ public final class SaveCommand implements Command {
         try {
             NetJson.write(new NetDocument(model.net(), model.family(), model.knobs()), file);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            throw UsageException.cannotWrite(file, e);
         }
         out.println("saved " + model.name() + " (" + model.net().size() + " layers) to " + file);
         return 0;

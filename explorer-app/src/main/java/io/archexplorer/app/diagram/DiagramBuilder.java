@@ -12,6 +12,7 @@ import io.archexplorer.engine.ops.Activation;
 import io.archexplorer.engine.ops.BatchNorm;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Input;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.layouts.CollapsedGraph;
 import io.archexplorer.layouts.CompoundCollapser;
@@ -60,7 +61,7 @@ public final class DiagramBuilder {
      *
      * @param boxes the layer boxes by id
      * @param members for each collapsed block's box, the layer boxes it stands for
-     * @param labels the tensor shape leaving each box
+     * @param labels the tensor shape on each edge between layer boxes, by source and target
      */
     public record Graph(LayoutGraph layoutGraph, Map<String, Diagram.Node> boxes, Map<String, List<String>> members,
                         Map<String, String> labels) {
@@ -90,7 +91,7 @@ public final class DiagramBuilder {
                 graph.node(box.id(), box.width(), box.height(), block.isEmpty() ? null : block);
             }
         }
-        Map<String, String> labels = new HashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         Set<String> added = new LinkedHashSet<>();
         for (int i = 0; i < net.size(); i++) {
             for (int p : net.inputIndices(i)) {
@@ -98,7 +99,7 @@ public final class DiagramBuilder {
                 String target = net.layer(headOf[i]).name();
                 if (!source.equals(target) && added.add(source + "\n" + target)) {
                     graph.edge(source, target);
-                    labels.put(source, net.outputShape(p).perImage());
+                    labels.put(edgeKey(source, target), net.outputShape(p).perImage());
                 }
             }
         }
@@ -110,6 +111,10 @@ public final class DiagramBuilder {
                 .orElse(0);
         CollapsedGraph collapsed = CompoundCollapser.collapse(expanded, options.collapsed(), width, boxHeight(2));
         return new Graph(collapsed.graph(), boxes, collapsed.members(), labels);
+    }
+
+    private static String edgeKey(String source, String target) {
+        return source + "\n" + target;
     }
 
     /**
@@ -143,11 +148,17 @@ public final class DiagramBuilder {
                         b.width(), b.height()));
             }
         }
+        // An edge leaving a collapsed block carries the tensor of the member it leaves from, not of any member.
         Map<String, String> edgeLabels = new HashMap<>();
-        labels.forEach((source, label) -> edgeLabels.putIfAbsent(representative.getOrDefault(source, source), label));
+        labels.forEach((key, label) -> {
+            String[] ends = key.split("\n", 2);
+            edgeLabels.putIfAbsent(edgeKey(representative.getOrDefault(ends[0], ends[0]),
+                    representative.getOrDefault(ends[1], ends[1])), label);
+        });
         List<Diagram.Edge> edges = new ArrayList<>();
         for (EdgeRoute r : layout.edges()) {
-            edges.add(new Diagram.Edge(r.source(), r.target(), edgeLabels.getOrDefault(r.source(), ""), r.points()));
+            edges.add(new Diagram.Edge(r.source(), r.target(), edgeLabels.getOrDefault(edgeKey(r.source(), r.target()),
+                    ""), r.points()));
         }
         List<Diagram.Frame> frames = new ArrayList<>();
         for (io.archexplorer.layouts.Frame f : layout.frames()) {
@@ -158,7 +169,7 @@ public final class DiagramBuilder {
 
     /**
      * For each layer, the layer whose box it is drawn in: itself, or for an in-place layer (batchnorm, Caffe's
-     * scale, activation, dropout) that is the only reader of its producer, the producer's box.
+     * scale, a residual scaling, activation, dropout) that is the only reader of its producer, the producer's box.
      */
     static int[] heads(Net net, boolean fold) {
         int n = net.size();
@@ -166,8 +177,8 @@ public final class DiagramBuilder {
         for (int i = 0; i < n; i++) {
             head[i] = i;
             Op op = net.layer(i).op();
-            boolean inPlace = op instanceof BatchNorm || op instanceof Scale || op instanceof Activation
-                    || op instanceof Dropout;
+            boolean inPlace = op instanceof BatchNorm || op instanceof Scale || op instanceof ScalarMultiply
+                    || op instanceof Activation || op instanceof Dropout;
             if (fold && inPlace) {
                 int p = net.inputIndices(i)[0];
                 boolean foldable = net.readerCount(p) == 1 && !(net.layer(p).op() instanceof Input)
@@ -215,7 +226,10 @@ public final class DiagramBuilder {
         Layer layer = net.layer(head);
         List<String> folded = new ArrayList<>();
         for (int j : layers.subList(1, layers.size())) {
-            folded.add(net.layer(j).op() instanceof BatchNorm ? "bn" : net.layer(j).op().kind());
+            Op op = net.layer(j).op();
+            // A residual scaling reads best as its factor ("+ ×0.17"), the others by their kind.
+            folded.add(op instanceof BatchNorm ? "bn" : op instanceof ScalarMultiply ? op.attributesSummary()
+                    : op.kind());
         }
         List<String> lines = new ArrayList<>();
         String block = layer.block();

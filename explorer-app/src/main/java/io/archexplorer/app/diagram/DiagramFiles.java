@@ -1,6 +1,8 @@
 package io.archexplorer.app.diagram;
 
 import io.archexplorer.engine.io.AtomicFiles;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +41,21 @@ public final class DiagramFiles {
         double scale = Math.min(PNG_SCALE, MAX_PNG_SIDE / Math.max(width, height));
         ImageSurface png = new ImageSurface(width, height, scale);
         DiagramPainter.paint(d, png, style);
-        AtomicFiles.write(file, out -> ImageIO.write(png.image(), "png", out));
+        byte[] bytes = pngBytes(png.image());
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * The PNG encoded in memory: ImageIO writing to a file stream caches through a temporary file of its own and, when
+     * the disk fills, its stream closer fails a second time with a stack trace; encoded first, only our atomic write
+     * touches the disk.
+     */
+    public static byte[] pngBytes(RenderedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.setUseCache(false);
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("no PNG writer in this Java runtime");
+        }
+        return bytes.toByteArray();
     }
 }

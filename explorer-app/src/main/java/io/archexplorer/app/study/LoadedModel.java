@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,6 +104,7 @@ public record LoadedModel(String name, Net net, Optional<StoredWeights> weights,
         if (weights.isEmpty()) {
             return CompiledNet.create(net, seed, options);
         }
+        net.requireKnownShapes("run"); // before loading weights an opaque layer cannot have
         return CompiledNet.compile(net, weights(net, seed), options);
     }
 
@@ -124,6 +126,13 @@ public record LoadedModel(String name, Net net, Optional<StoredWeights> weights,
 
     /** How {@code run} and {@code bench} say where the weights come from. */
     public String weightsOrigin(long seed) {
-        return weights.isPresent() ? "the file's weights" : "weights from seed " + seed;
+        if (weights.isPresent()) {
+            return "the file's weights";
+        }
+        // An ONNX file always carries weights; absent here, the importer found them unusable and warned why.
+        boolean fileHadWeights = file().map(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".onnx")).orElse(false);
+        return "weights from seed " + seed + (fileHadWeights ? ", not the file's (they are unusable, see the warning)"
+                : "");
     }
 }

@@ -1,5 +1,6 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.study.Pin;
 import io.archexplorer.app.study.RunSettings;
 import io.archexplorer.app.study.Variant;
@@ -23,7 +24,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The JavaFX application: builds the window, restores the last session (model, knobs, pins, layout), saves it on
@@ -254,7 +254,8 @@ public final class ExplorerApp extends Application {
         Thread.sleep(300);
         WritableImage image = onFx(() -> stage.getScene().snapshot(null));
         Path file = script.file();
-        AtomicFiles.write(file, out -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out));
+        byte[] png = DiagramFiles.pngBytes(SwingFXUtils.fromFXImage(image, null));
+        AtomicFiles.write(file, out -> out.write(png));
     }
 
     /** Starts a lab, sweep or atlas job on the FX thread and waits until it has finished. */

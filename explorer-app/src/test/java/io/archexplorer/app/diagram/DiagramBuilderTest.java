@@ -138,6 +138,31 @@ class DiagramBuilderTest {
     }
 
     /**
+     * An edge that leaves a collapsed block carries the tensor the block passes on, not that of a layer inside it:
+     * GoogLeNet's modules pass on their concatenation, Xception's entry block 1 its sum after the strided pool.
+     */
+    @Test
+    void edgesLeavingACollapsedBlockCarryItsOutput() {
+        Analysis g = analysis("googlenet");
+        Diagram d = DiagramBuilder.build("g", g, DiagramOptions.defaults().withCollapsed(
+                DiagramBuilder.innermostBlocks(g.net())), null);
+        int checked = 0;
+        for (Diagram.Edge e : d.edges()) {
+            if (e.source().startsWith("inception")) {
+                String concat = e.source() + ".concat";
+                assertEquals(g.net().outputShape(g.net().indexOf(concat)).perImage(), e.label(), e.source());
+                checked++;
+            }
+        }
+        assertEquals(9, checked, "one edge out of each of the nine modules");
+        Analysis x = analysis("xception");
+        Diagram xd = DiagramBuilder.build("x", x, DiagramOptions.defaults().withCollapsed(
+                DiagramBuilder.innermostBlocks(x.net())), null);
+        assertEquals("128×74×74", xd.edges().stream().filter(e -> e.source().equals("entry_flow.block1"))
+                .findFirst().orElseThrow().label());
+    }
+
+    /**
      * Dragging a knob rebuilds the net: given the previous diagram, boxes that still exist keep their place. Going
      * from ResNeXt-50 32×4d to 64×4d changes widths and labels, not the graph, so every box stays put.
      */

@@ -26,9 +26,18 @@ public final class Knob {
     private final double max;
     private final List<String> choices;
     private final int maxLength;
+    private final boolean autoList;
+
+    /** How an empty list of a knob that may be left {@link #integerListOrAuto auto} is written. */
+    public static final String AUTO = "auto";
 
     private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
                  double max, List<String> choices, int maxLength) {
+        this(name, symbol, description, type, defaultValue, min, max, choices, maxLength, false);
+    }
+
+    private Knob(String name, String symbol, String description, Type type, Object defaultValue, double min,
+                 double max, List<String> choices, int maxLength, boolean autoList) {
         this.name = name;
         this.symbol = symbol;
         this.description = description;
@@ -37,6 +46,7 @@ public final class Knob {
         this.max = max;
         this.choices = List.copyOf(choices);
         this.maxLength = maxLength;
+        this.autoList = autoList;
         this.defaultValue = defaultValue;
     }
 
@@ -67,6 +77,15 @@ public final class Knob {
                                    int min, int max, int maxLength) {
         return new Knob(name, symbol, description, Type.INTEGER_LIST, List.copyOf(defaultValue), min, max,
                 List.of(), maxLength);
+    }
+
+    /**
+     * A list as {@link #integerList}, or {@code auto} (an empty list, the default): the family derives the list from
+     * its other knobs, as ResNet's blocks per stage follow its depth unless they are given.
+     */
+    public static Knob integerListOrAuto(String name, String symbol, String description, int min, int max,
+                                         int maxLength) {
+        return new Knob(name, symbol, description, Type.INTEGER_LIST, List.of(), min, max, List.of(), maxLength, true);
     }
 
     public String name() {
@@ -119,24 +138,30 @@ public final class Knob {
             case REAL -> trim(min) + ".." + trim(max);
             case TOGGLE -> "on|off";
             case CHOICE -> String.join("|", choices);
-            case INTEGER_LIST -> "1 to " + maxLength + " numbers, each " + (long) min + ".." + (long) max;
+            case INTEGER_LIST -> (autoList ? AUTO + " or " : "") + "1 to " + maxLength + " numbers, each "
+                    + (long) min + ".." + (long) max;
         };
     }
 
-    /** Parses a value given as text. */
+    /**
+     * Parses a value given as text. Numbers are plain decimal ASCII ({@link DecimalText}), the same rule for every
+     * knob of every family; the text is taken as it is, spaces included.
+     */
     public Object parse(String text) {
-        String t = text.trim();
         return switch (type) {
-            case INTEGER -> parseInteger(t);
-            case REAL -> parseReal(t);
-            case TOGGLE -> parseToggle(t);
-            case CHOICE -> parseChoice(t);
-            case INTEGER_LIST -> parseList(t);
+            case INTEGER -> parseInteger(text);
+            case REAL -> parseReal(text);
+            case TOGGLE -> parseToggle(text);
+            case CHOICE -> parseChoice(text);
+            case INTEGER_LIST -> parseList(text);
         };
     }
 
     /** The canonical text of a value of this knob ({@link #parse(String)} of it gives the value back). */
     public String format(Object value) {
+        if (autoList && value instanceof List<?> list && list.isEmpty()) {
+            return AUTO;
+        }
         return type == Type.REAL ? trim((Double) value) : text(value);
     }
 
@@ -155,27 +180,23 @@ public final class Knob {
     }
 
     private int parseInteger(String t) {
-        int v;
-        try {
-            v = Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            throw new KnobException(name, "'" + t + "' is not a whole number (allowed: " + allowedText() + ")");
+        if (!DecimalText.isWhole(t)) {
+            throw new KnobException(name, quoted(t) + " is not a whole number (allowed: " + allowedText() + ")");
         }
+        long v = DecimalText.wholeValue(t);
         if (v < min || v > max) {
-            throw new KnobException(name, v + " is out of range " + allowedText());
+            throw new KnobException(name, shortened(t) + " is out of range " + allowedText());
         }
-        return v;
+        return (int) v;
     }
 
     private double parseReal(String t) {
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new KnobException(name, "'" + t + "' is not a number (allowed: " + allowedText() + ")");
+        if (!DecimalText.isReal(t)) {
+            throw new KnobException(name, quoted(t) + " is not a decimal number (allowed: " + allowedText() + ")");
         }
+        double v = DecimalText.realValue(t);
         if (!(v >= min && v <= max)) {
-            throw new KnobException(name, trim(v) + " is out of range " + allowedText());
+            throw new KnobException(name, shortened(t) + " is out of range " + allowedText());
         }
         return v;
     }
@@ -187,7 +208,7 @@ public final class Knob {
             case "off", "false", "no", "0":
                 return false;
             default:
-                throw new KnobException(name, "'" + t + "' is not on or off");
+                throw new KnobException(name, quoted(t) + " is not on or off");
         }
     }
 
@@ -197,58 +218,67 @@ public final class Knob {
                 return typedChoice(c);
             }
         }
-        throw new KnobException(name, "'" + t + "' is not one of " + allowedText());
+        throw new KnobException(name, quoted(t) + " is not one of " + allowedText());
     }
 
     private List<Integer> parseList(String t) {
+        if (autoList && t.equalsIgnoreCase(AUTO)) {
+            return List.of();
+        }
         String[] parts = t.split(",", -1);
         if (parts.length > maxLength) {
-            throw new KnobException(name, "needs 1 to " + maxLength + " comma-separated numbers, got '" + t + "'");
-        }
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = parts[i].trim();
-            if (parts[i].isEmpty()) {
-                throw new KnobException(name, "'" + t + "' has an empty entry; write numbers separated by commas");
-            }
+            throw new KnobException(name, "needs 1 to " + maxLength + " comma-separated numbers, got " + quoted(t));
         }
         List<Integer> values = new ArrayList<>(parts.length);
         for (String p : parts) {
-            int v;
-            try {
-                v = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                throw new KnobException(name, "'" + p + "' is not a whole number");
+            if (p.isEmpty()) {
+                throw new KnobException(name, quoted(t) + " has an empty entry; write numbers separated by commas");
             }
+            if (!DecimalText.isWhole(p)) {
+                throw new KnobException(name, quoted(p) + " is not a whole number (allowed: " + allowedText() + ")");
+            }
+            long v = DecimalText.wholeValue(p);
             if (v < min || v > max) {
-                throw new KnobException(name, v + " is out of range " + (long) min + ".." + (long) max);
+                throw new KnobException(name, shortened(p) + " is out of range " + (long) min + ".." + (long) max);
             }
-            values.add(v);
+            values.add((int) v);
         }
         return List.copyOf(values);
     }
 
     /** Numeric choices are numbers (depth 50 is an Integer, width 1.5 a Double) so files and JSON stay typed. */
     private static Object typedChoice(String c) {
-        if (c.matches("-?\\d+")) {
-            return Integer.parseInt(c);
+        if (DecimalText.isWhole(c)) {
+            return (int) DecimalText.wholeValue(c);
         }
-        if (c.matches("-?\\d*\\.\\d+")) {
-            return Double.parseDouble(c);
+        if (DecimalText.isReal(c)) {
+            return DecimalText.realValue(c);
         }
         return c;
     }
 
-    /** "1.0" selects the choice "1.0" and also "1"; "0.50" selects "0.5". */
+    /**
+     * A numeric choice is selected by the same number in plain decimal: "1.0" and "1" select the choice "1.0",
+     * "0.50" selects "0.5"; a whole-number choice (depth 50) takes a whole number only, as an integer knob does.
+     */
     private static boolean sameNumber(String choice, String t) {
-        try {
-            return Double.parseDouble(choice) == Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return false;
+        if (DecimalText.isWhole(choice)) {
+            return DecimalText.isWhole(t) && DecimalText.wholeValue(t) == DecimalText.wholeValue(choice);
         }
+        return DecimalText.isReal(choice) && DecimalText.isReal(t)
+                && DecimalText.realValue(t) == DecimalText.realValue(choice);
+    }
+
+    /** The text a user gave, quoted, shortened so an error stays one readable line whatever was pasted. */
+    private static String quoted(String t) {
+        return "'" + shortened(t) + "'";
+    }
+
+    private static String shortened(String t) {
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 
     private static String trim(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v)
-                : String.format(Locale.ROOT, "%s", v);
+        return DecimalText.format(v);
     }
 }

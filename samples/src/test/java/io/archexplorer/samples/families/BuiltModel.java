@@ -63,6 +63,16 @@ record BuiltModel(Net net, Analysis analysis) {
         return net.outputShape(index(name));
     }
 
+    /** Whether the net has a layer of this name. */
+    boolean has(String name) {
+        return net.indexOf(name) >= 0;
+    }
+
+    /** The summed cost of a block and the blocks inside it. */
+    LayerCost blockCost(String block) {
+        return analysis.blockTotals(block);
+    }
+
     /** How many layers have this op kind ({@code conv}, {@code add}, ...). */
     long count(String kind) {
         return net.layers().stream().filter(l -> l.op().kind().equals(kind)).count();

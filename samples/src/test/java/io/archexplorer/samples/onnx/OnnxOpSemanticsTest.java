@@ -28,6 +28,7 @@ import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.weights.LayerWeights;
@@ -121,6 +122,8 @@ class OnnxOpSemanticsTest {
                 single("scale γ, β", 4, 3, 5, new Scale(true),
                         (x, w) -> ReferenceOps.scale(x, w.gamma(), w.beta())),
                 single("scale γ", 4, 3, 5, new Scale(false), (x, w) -> ReferenceOps.scale(x, w.gamma(), null)),
+                single("scalar_mul ×0.17", 4, 3, 5, new ScalarMultiply(0.17),
+                        (x, w) -> ReferenceOps.map(x, v -> 0.17 * v)),
                 single("conv_transpose 4×3/2×1 pad 1×0, g=2, bias", 4, 5, 3,
                         new ConvTranspose(6, 4, 3, 2, 1, 1, 0, 1, 1, 2, true),
                         (x, w) -> ReferenceOps.convTranspose(x, 6, pair(4, 3), pair(2, 1), pair(1, 0), 2, w.weight(),

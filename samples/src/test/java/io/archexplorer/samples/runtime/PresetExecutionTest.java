@@ -14,6 +14,7 @@ import io.archexplorer.engine.weights.NetWeights;
 import io.archexplorer.samples.Catalog;
 import io.archexplorer.samples.ModelSpec;
 import io.archexplorer.samples.Preset;
+import io.archexplorer.samples.knobs.KnobException;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +54,8 @@ class PresetExecutionTest {
             try {
                 small.build();
                 return small;
-            } catch (InvalidNetException tooSmall) {
-                // A feature map vanished: try a larger side.
+            } catch (InvalidNetException | KnobException tooSmall) {
+                // A feature map vanished (or the family said so at its resolution knob): try a larger side.
             }
         }
         return spec;

@@ -8,6 +8,7 @@ import io.archexplorer.engine.graph.Shape;
 import io.archexplorer.engine.io.ImportedModel;
 import io.archexplorer.engine.io.LayerNames;
 import io.archexplorer.engine.io.ModelFileException;
+import io.archexplorer.engine.io.ModelFileReading;
 import io.archexplorer.engine.io.NetDocument;
 import io.archexplorer.engine.ops.Add;
 import io.archexplorer.engine.ops.ChannelMultiply;
@@ -15,10 +16,6 @@ import io.archexplorer.engine.ops.ChannelSlice;
 import io.archexplorer.engine.ops.Input;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.TrainingHead;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +39,8 @@ import java.util.function.Supplier;
  */
 public final class CaffeImporter {
     private static final int ASSUMED_CHANNELS = 3;
+    /** Why a layer of a type the engine has no op for is opaque; such an {@link Opaque} needs no reason. */
+    private static final String UNKNOWN_TYPE = "the engine does not know this type";
 
     /** A blob's latest writer (an engine layer) and its shape. */
     private record Blob(String layer, Shape shape) {
@@ -53,6 +52,8 @@ public final class CaffeImporter {
     private final Set<String> labelBlobs = new HashSet<>();
     private final LayerNames layerNames = new LayerNames();
     private final List<String> warnings = new ArrayList<>();
+    /** Where each layer name was first defined: a second definition is refused, not silently renamed. */
+    private final Map<String, PrototxtMessage.Field> definedLayers = new HashMap<>();
     private int declaredBatch = 1;
     private boolean inputDeclared;
 
@@ -62,14 +63,7 @@ public final class CaffeImporter {
     }
 
     public static ImportedModel read(Path file) throws ModelFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        String text = ModelFileReading.readText(file, "Caffe prototxt");
         String stem = file.getFileName().toString().replaceFirst("\\.prototxt$", "");
         return read(file.toString(), stem, text);
     }
@@ -124,9 +118,17 @@ public final class CaffeImporter {
         if (dims.size() != 4) {
             throw problem(at, "expected a 4-dimensional (N×C×H×W) shape for input '" + blob + "', got " + dims);
         }
-        declaredBatch = dims.get(0);
+        declaredBatch = declaredBatch(at, dims.get(0));
         inputDeclared = true;
         add(at, blob, op(at, () -> new Input(1, dims.get(1), dims.get(2), dims.get(3))), List.of(), List.of(blob));
+    }
+
+    /** The batch a file declares, reported beside the per-image figures: a whole number ≥ 1. */
+    private int declaredBatch(PrototxtMessage.Field at, int batch) throws ModelFileException {
+        if (batch < 1) {
+            throw problem(at, "the declared batch must be ≥ 1, got " + batch);
+        }
+        return batch;
     }
 
     /** A layer without {@code include}/{@code exclude} is in every phase; otherwise TEST decides. */
@@ -150,6 +152,11 @@ public final class CaffeImporter {
         String name = m.text("name", "");
         if (name.isEmpty()) {
             throw problem(at, "expected a 'name' for this layer");
+        }
+        PrototxtMessage.Field first = definedLayers.putIfAbsent(name, at);
+        if (first != null) {
+            throw problem(at, "layer '" + name + "' is defined twice (first at line " + first.line() + ":"
+                    + first.column() + ")");
         }
         String type = CaffeLayerOps.typeName(m.text("type", ""));
         if (type.isEmpty()) {
@@ -214,7 +221,7 @@ public final class CaffeImporter {
             throw problem(at, "layer '" + name + "': " + e.getMessage());
         }
         if (op == null) {
-            opaque(at, name, type, bottoms, tops, "the engine does not know this type");
+            opaque(at, name, type, bottoms, tops, UNKNOWN_TYPE);
             return;
         }
         add(at, name, op, bottoms, tops);
@@ -225,7 +232,7 @@ public final class CaffeImporter {
         warnings.add(location(at) + "layer '" + name + "' (" + type + "): " + why
                 + "; imported as an opaque layer, shapes below it are unknown");
         List<String> known = bottoms.stream().filter(b -> !labelBlobs.contains(b)).toList();
-        add(at, name, new Opaque(type), known, tops);
+        add(at, name, new Opaque(type, why.equals(UNKNOWN_TYPE) ? "" : why), known, tops);
     }
 
     /**
@@ -243,7 +250,7 @@ public final class CaffeImporter {
                 m.message("image_data_param").integer("batch_size", 1));
         warnings.add(location(at) + "data layer '" + name + "': input " + ASSUMED_CHANNELS + "×" + crop + "×" + crop
                 + " (crop_size; " + ASSUMED_CHANNELS + " channels assumed, the database decides)");
-        declaredBatch = batch;
+        declaredBatch = declaredBatch(at, batch);
         inputDeclared = true;
         add(at, name, op(at, () -> new Input(1, ASSUMED_CHANNELS, crop, crop)), List.of(), tops.subList(0, 1));
         labelBlobs.addAll(tops.subList(1, tops.size()));
@@ -309,7 +316,7 @@ public final class CaffeImporter {
         Shape shape;
         try {
             shape = inputShapes.stream().allMatch(Shape::isKnown) ? op.outputShape(inputShapes) : Shape.unknown();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw problem(at, "layer '" + name + "': " + e.getMessage());
         }
         builder.add(new Layer(unique, op, inputs, ""));

@@ -33,13 +33,27 @@ record PrototxtMessage(List<Field> fields) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
+    /**
+     * The field {@code name} that protobuf declares singular: given twice, the text format would silently keep the
+     * last value (Caffe) or the first (a reader taking the first), so a repetition is refused at the second one.
+     */
+    Optional<Field> single(String name) {
+        List<Field> all = all(name);
+        if (all.size() > 1) {
+            Field first = all.get(0);
+            throw new BadValue(all.get(1), "'" + name + "' is given twice (first at line " + first.line() + ":"
+                    + first.column() + "); it takes one value");
+        }
+        return all.stream().findFirst();
+    }
+
     boolean has(String name) {
         return first(name).isPresent();
     }
 
     /** The nested message {@code name}, or an empty one when absent (protobuf's default for a message field). */
     PrototxtMessage message(String name) {
-        Optional<Field> f = first(name);
+        Optional<Field> f = single(name);
         if (f.isPresent() && !f.get().isMessage()) {
             throw new BadValue(f.get(), "expected '" + name + " { ... }'");
         }
@@ -48,11 +62,11 @@ record PrototxtMessage(List<Field> fields) {
 
     /** The scalar {@code name} as text (a string's content or an enum name), or {@code absent}. */
     String text(String name, String absent) {
-        return first(name).map(f -> scalar(f)).orElse(absent);
+        return single(name).map(f -> scalar(f)).orElse(absent);
     }
 
     int integer(String name, int absent) {
-        return first(name).map(PrototxtMessage::integer).orElse(absent);
+        return single(name).map(PrototxtMessage::integer).orElse(absent);
     }
 
     /** Every value of the repeated integer field {@code name}, in file order. */
@@ -61,7 +75,7 @@ record PrototxtMessage(List<Field> fields) {
     }
 
     double decimal(String name, double absent) {
-        return first(name).map(PrototxtMessage::decimal).orElse(absent);
+        return single(name).map(PrototxtMessage::decimal).orElse(absent);
     }
 
     List<Double> decimals(String name) {
@@ -69,7 +83,7 @@ record PrototxtMessage(List<Field> fields) {
     }
 
     boolean bool(String name, boolean absent) {
-        return first(name).map(f -> switch (scalar(f)) {
+        return single(name).map(f -> switch (scalar(f)) {
             case "true", "True", "1" -> true;
             case "false", "False", "0" -> false;
             default -> throw new BadValue(f, "expected true or false for '" + name + "', got '" + f.scalar() + "'");
@@ -92,11 +106,16 @@ record PrototxtMessage(List<Field> fields) {
     }
 
     private static double decimal(Field f) {
+        double value;
         try {
-            return Double.parseDouble(scalar(f));
+            value = Double.parseDouble(scalar(f));
         } catch (NumberFormatException e) {
             throw new BadValue(f, "expected a number for '" + f.name() + "', got '" + f.scalar() + "'");
         }
+        if (!Double.isFinite(value)) {
+            throw new BadValue(f, "expected a finite number for '" + f.name() + "', got '" + f.scalar() + "'");
+        }
+        return value;
     }
 
     /** A field whose value is not what the importer needs; carries the field's position for the message. */

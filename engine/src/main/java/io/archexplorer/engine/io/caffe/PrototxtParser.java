@@ -19,8 +19,12 @@ import java.util.List;
  * braces, list values {@code name: [1, 2]}, optional {@code ,} or {@code ;} after a field, {@code #} comments.
  */
 public final class PrototxtParser {
+    /** Messages nest this deep at most (as the JSON reader's limit); real nets nest 3 or 4 levels. */
+    public static final int MAX_NESTING = 1000;
+
     private final PrototxtTokenizer tokens;
     private Token current;
+    private int depth;
 
     private PrototxtParser(String source, String text) throws ModelFileException {
         tokens = new PrototxtTokenizer(source, text);
@@ -60,8 +64,13 @@ public final class PrototxtParser {
         }
         String close = closing(current);
         if (close != null) {
+            if (++depth > MAX_NESTING) {
+                throw tokens.error(current.line(), current.column(), "messages nested deeper than " + MAX_NESTING
+                        + " levels");
+            }
             advance();
             fields.add(new PrototxtMessage.Field(name.text(), null, message(close), name.line(), name.column()));
+            depth--;
             return;
         }
         if (!colon) {

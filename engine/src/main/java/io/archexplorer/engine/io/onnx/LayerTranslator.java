@@ -27,6 +27,7 @@ import io.archexplorer.engine.ops.Identity;
 import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.weights.LayerWeights;
@@ -98,6 +99,9 @@ final class LayerTranslator {
             graph.node("Max", b.name(), b.inputs(), b.output());
         } else if (op instanceof Elementwise && b.inputs().size() == 2) {
             graph.node("Mul", b.name(), b.inputs(), b.output());
+        } else if (op instanceof ScalarMultiply m) {
+            graph.node("Mul", b.name(), List.of(b.input(), graph.floatScalar(b.name() + ".factor", (float) m.factor())),
+                    b.output());
         } else if (op instanceof ChannelMultiply) {
             channelMultiply(b);
         } else if (op instanceof Concat) {

@@ -29,6 +29,7 @@ import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Opaque;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.engine.ops.Reshape;
+import io.archexplorer.engine.ops.ScalarMultiply;
 import io.archexplorer.engine.ops.Scale;
 import io.archexplorer.engine.ops.Softmax;
 import io.archexplorer.engine.weights.LayerWeights;
@@ -99,8 +100,11 @@ final class NodeTranslator {
         return name.contains("/") ? "" : BlockNames.parent(name);
     }
 
-    /** An opaque layer for a node the engine cannot represent, reading whatever computed tensors it reads. */
-    Feature opaque(NodeView n) {
+    /**
+     * An opaque layer for a node the engine cannot represent, reading whatever computed tensors it reads; {@code why}
+     * is kept, so a refusal to run or export it can say why a known operator (a Conv) is opaque.
+     */
+    Feature opaque(NodeView n, String why) {
         List<Feature> inputs = new ArrayList<>();
         for (int i = 0; i < n.node().inputs().size(); i++) {
             OnnxValue v = n.value(i);
@@ -111,7 +115,7 @@ final class NodeTranslator {
             }
         }
         String type = n.opType().isEmpty() ? "?" : n.opType();
-        return add(n.layerName(), new Opaque(type), inputs);
+        return add(n.layerName(), new Opaque(type, why.equals(NodeView.UNKNOWN_OPERATOR) ? "" : why), inputs);
     }
 
     /**
@@ -151,7 +155,7 @@ final class NodeTranslator {
             case "Identity" -> add(n.layerName(), new Identity(), List.of(n.feature(0)));
             case "LRN" -> add(n.layerName(), new Lrn(n.smallInteger("size", 0), n.decimal("alpha", 1e-4),
                     n.decimal("beta", 0.75), n.decimal("bias", 1)), List.of(n.feature(0)));
-            default -> throw new Unsupported("the engine does not know this operator");
+            default -> throw new Unsupported(NodeView.UNKNOWN_OPERATOR);
         };
     }
 
@@ -323,7 +327,8 @@ final class NodeTranslator {
     /**
      * Mul, Add, Sum and Max of computed tensors of one shape are the engine's element-wise layers. Mul of a feature
      * map by an N×C×1×1 tensor (a squeeze-and-excitation gate, x · sigmoid(fc(...))) is a channel multiply. Mul or
-     * Add of a feature map and a per-channel constant is a scale layer (γ, or γ = 1 and β), as Caffe's Scale exports.
+     * Add of a feature map and a per-channel constant is a scale layer (γ, or γ = 1 and β), as Caffe's Scale exports;
+     * Mul by one constant number (of a map with more than one channel) is a scalar multiply.
      */
     private Feature elementwise(NodeView n) {
         String op = n.opType();
@@ -331,7 +336,11 @@ final class NodeTranslator {
         if (count == 2 && (op.equals("Mul") || op.equals("Add"))
                 && (n.value(0) instanceof OnnxValue.Constant || n.value(1) instanceof OnnxValue.Constant)) {
             int featureInput = n.value(0) instanceof OnnxValue.Constant ? 1 : 0;
-            return scale(n, featureInput, n.constant(1 - featureInput, "operand"));
+            OnnxTensor operand = n.constant(1 - featureInput, "operand");
+            if (op.equals("Mul") && operand.elements() == 1 && !isPerChannel(operand.dims(), n.knownShape(featureInput))) {
+                return add(n.layerName(), new ScalarMultiply(scalar(operand)), List.of(n.feature(featureInput)));
+            }
+            return scale(n, featureInput, operand);
         }
         List<Feature> inputs = features(n);
         List<Shape> shapes = new ArrayList<>();
@@ -355,6 +364,14 @@ final class NodeTranslator {
         }
         throw new Unsupported("broadcasting shapes " + shapes + " (the engine's layers take equal shapes, or a "
                 + "feature map and one factor per channel)");
+    }
+
+    private static double scalar(OnnxTensor t) {
+        float[] v = t.smallFloats(1);
+        if (v == null || v.length != 1) {
+            throw new Unsupported("factor '" + t.name() + "' is not one float32 value");
+        }
+        return v[0];
     }
 
     /** True when {@code factors} is N×C×1×1 for the N×C×H×W {@code map}. */

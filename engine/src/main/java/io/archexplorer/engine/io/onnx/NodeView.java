@@ -10,9 +10,21 @@ import java.util.Map;
  * which makes the file unreadable.
  */
 final class NodeView {
+    /** Why a node of an operator the engine has no op for is opaque; such an opaque layer needs no reason. */
+    static final String UNKNOWN_OPERATOR = "the engine does not know this operator";
     /** A node the engine has no op for, as written; the message says what (the node becomes opaque). */
-    static final class Unsupported extends RuntimeException {
+    static class Unsupported extends RuntimeException {
         Unsupported(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A node that is opaque only because a layer above it is: its input's shape is unknown. Reported as a count
+     * after the first cause, not one warning each.
+     */
+    static final class BelowOpaque extends Unsupported {
+        BelowOpaque(String message) {
             super(message);
         }
     }
@@ -69,7 +81,7 @@ final class NodeView {
     Shape knownShape(int i) {
         Shape s = feature(i).shape();
         if (!s.isKnown()) {
-            throw new Unsupported("the shape of input '" + inputName(i) + "' is unknown");
+            throw new BelowOpaque("the shape of input '" + inputName(i) + "' is unknown");
         }
         return s;
     }

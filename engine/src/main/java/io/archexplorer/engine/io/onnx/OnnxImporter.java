@@ -4,6 +4,7 @@ import io.archexplorer.engine.graph.InvalidNetException;
 import io.archexplorer.engine.graph.NetBuilder;
 import io.archexplorer.engine.io.ImportedModel;
 import io.archexplorer.engine.io.ModelFileException;
+import io.archexplorer.engine.io.ModelFileReading;
 import io.archexplorer.engine.io.NetDocument;
 import io.archexplorer.engine.io.StoredWeights;
 import io.archexplorer.engine.io.onnx.NodeView.Unsupported;
@@ -12,7 +13,6 @@ import io.archexplorer.engine.ops.Input;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -52,6 +52,8 @@ public final class OnnxImporter {
     private final Map<String, OnnxValue> values = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private int declaredBatch = 1;
+    /** Nodes made opaque by an opaque node above them; one warning counts them. */
+    private int opaqueBelow;
 
     private OnnxImporter(String source, OnnxProtos.Model model, String netName) {
         this.source = source;
@@ -72,6 +74,7 @@ public final class OnnxImporter {
 
     /** Reads the file, mapped into memory: weights are views of the mapping, read only when the net runs. */
     public static ImportedModel read(Path file) throws ModelFileException {
+        ModelFileReading.refuseDirectory(file);
         ByteBuffer bytes;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -80,10 +83,8 @@ public final class OnnxImporter {
                         + " (weights in external files are not supported)");
             }
             bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(file + ": no such file");
         } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot read: " + e.getMessage(), e);
+            throw ModelFileReading.cannotRead(file, e);
         }
         String stem = file.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
         return read(file.toString(), stem, bytes);
@@ -109,6 +110,10 @@ public final class OnnxImporter {
         inputs(graph.inputs());
         for (OnnxProtos.Node node : graph.nodes()) {
             node(node);
+        }
+        if (opaqueBelow > 0) {
+            warnings.add(source + ": " + opaqueBelow + " more node" + (opaqueBelow == 1 ? " is" : "s are")
+                    + " opaque because an input's shape is unknown below the opaque layers above");
         }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("declared_batch", declaredBatch);
@@ -182,9 +187,13 @@ public final class OnnxImporter {
         try {
             outputs = evaluate(n);
         } catch (Unsupported e) {
-            warnings.add(source + ": node '" + n.layerName() + "' (" + n.opType() + "): " + e.getMessage()
-                    + "; imported as an opaque layer, shapes below it are unknown");
-            Feature opaque = translator.opaque(n);
+            if (e instanceof NodeView.BelowOpaque) {
+                opaqueBelow++;
+            } else {
+                warnings.add(source + ": node '" + n.layerName() + "' (" + n.opType() + "): " + e.getMessage()
+                        + "; imported as an opaque layer, shapes below it are unknown");
+            }
+            Feature opaque = translator.opaque(n, e.getMessage());
             outputs = node.outputs().stream().<OnnxValue>map(o -> opaque).toList();
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw problem(n, e.getMessage());

@@ -46,15 +46,25 @@ public final class ElementwiseKernels {
         };
     }
 
+    /**
+     * 1 / (1 + e^−x), flushed to 0 below the smallest normal float: for x in (−88.7, −87.3) the quotient is a
+     * denormal (below, e^−x overflows and it is 0 anyway), and denormals slow every later multiply by a gate many times.
+     */
     private static FloatVector sigmoid(FloatVector x) {
-        return FloatVector.broadcast(SPECIES, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+        FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+        return s.blend(0f, s.lt(Float.MIN_NORMAL));
+    }
+
+    private static float sigmoid(float x) {
+        float s = (float) (1 / (1 + Math.exp(-x)));
+        return s < Float.MIN_NORMAL ? 0f : s;
     }
 
     static float apply(Activation.Function f, float x) {
         return switch (f) {
             case RELU -> Math.max(x, 0f);
             case RELU6 -> Math.min(Math.max(x, 0f), 6f);
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
+            case SIGMOID -> sigmoid(x);
             case TANH -> (float) Math.tanh(x);
             case SWISH -> (float) (x / (1 + Math.exp(-x)));
             case HARD_SIGMOID -> Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
@@ -81,6 +91,20 @@ public final class ElementwiseKernels {
                 for (; i < plane; i++) {
                     out[base + i] = act.apply(in[base + i] * scale[c] + shift[c]);
                 }
+            }
+        });
+    }
+
+    /** out = factor · in, element by element (Inception-ResNet's scaled residual branch). */
+    public static StepKernel multiply(float factor, float[] in, float[] out, int count) {
+        return p -> Split.run(p, count, 2, (from, to) -> {
+            FloatVector f = FloatVector.broadcast(SPECIES, factor);
+            int i = from;
+            for (; i + VL <= to; i += VL) {
+                FloatVector.fromArray(SPECIES, in, i).mul(f).intoArray(out, i);
+            }
+            for (; i < to; i++) {
+                out[i] = in[i] * factor;
             }
         });
     }
@@ -118,7 +142,11 @@ public final class ElementwiseKernels {
         });
     }
 
-    /** out[n][c][·] = map[n][c][·] · factor[n][c]: a squeeze-and-excitation block's scaling. */
+    /**
+     * out[n][c][·] = map[n][c][·] · factor[n][c]: a squeeze-and-excitation block's scaling. Products below the smallest
+     * normal float are flushed to 0, as the sigmoid's gates are: a nearly closed gate times a small value would
+     * otherwise be a denormal, which slows every later layer that reads it.
+     */
     public static StepKernel scaleChannels(float[] map, float[] factors, float[] out, int batch, int channels,
                                            int plane) {
         return p -> Split.run(p, batch * channels, plane, (from, to) -> {
@@ -127,10 +155,12 @@ public final class ElementwiseKernels {
                 FloatVector f = FloatVector.broadcast(SPECIES, factors[nc]);
                 int i = 0;
                 for (; i + VL <= plane; i += VL) {
-                    FloatVector.fromArray(SPECIES, map, base + i).mul(f).intoArray(out, base + i);
+                    FloatVector v = FloatVector.fromArray(SPECIES, map, base + i).mul(f);
+                    v.blend(0f, v.abs().lt(Float.MIN_NORMAL)).intoArray(out, base + i);
                 }
                 for (; i < plane; i++) {
-                    out[base + i] = map[base + i] * factors[nc];
+                    float v = map[base + i] * factors[nc];
+                    out[base + i] = Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
                 }
             }
         });

@@ -38,6 +38,11 @@ class CaffeMutationTest {
     /** The one message about the whole file rather than a place in it: no input is declared anywhere. */
     private static final Pattern NO_INPUT = Pattern.compile("[\\w.-]+\\.prototxt: expected an input: .+");
 
+    /** The corpus files' names (without .prototxt), for other tests that go over the whole corpus. */
+    static List<String> corpus() {
+        return CORPUS;
+    }
+
     static Stream<Arguments> mutations() {
         return IntStream.range(0, MUTATIONS).mapToObj(seed -> {
             String file = CORPUS.get(seed % CORPUS.size());
