@@ -4,8 +4,10 @@ import io.archexplorer.samples.families.AlexNetFamily;
 import io.archexplorer.samples.families.DenseNetFamily;
 import io.archexplorer.samples.families.GoogLeNetFamily;
 import io.archexplorer.samples.families.InceptionFamily;
+import io.archexplorer.samples.families.LeNetFamily;
 import io.archexplorer.samples.families.MobileNetV1Family;
 import io.archexplorer.samples.families.MobileNetV2Family;
+import io.archexplorer.samples.families.NinFamily;
 import io.archexplorer.samples.families.ResNetFamily;
 import io.archexplorer.samples.families.ShuffleNetV1Family;
 import io.archexplorer.samples.families.ShuffleNetV2Family;
@@ -47,7 +49,9 @@ public final class Catalog {
                 new AlexNetFamily(),
                 new GoogLeNetFamily(),
                 new InceptionFamily(),
-                new XceptionFamily()));
+                new XceptionFamily(),
+                new LeNetFamily(),
+                new NinFamily()));
     }
 
     public List<Family> families() {

@@ -21,11 +21,12 @@ import java.util.SplittableRandom;
  * <p>{@link #generate} makes them deterministically from a seed so that {@code run} and {@code export} with the
  * same seed use bit-identical weights: He-normal (std √(2 / fan-in)) for conv and fc weights, zero biases, and
  * batchnorm with γ = 1, β = 0, mean 0, variance 1 (a scale layer: γ = 1, β = 0). He-normal keeps the variance of
- * activations roughly constant through ReLU layers, so the deepest presets stay finite. A convolution whose output
- * goes straight into a residual add, with no batchnorm to rescale it (the last convolution of a pre-activation block,
- * its projection shortcut), draws with std √(2 / fan-in) / √(adds in the net): each of the net's L residual sums then
- * grows the identity path's variance by a factor of at most 1 + 1/L, so the sum of all L stays within e times the
- * first (without it, a pre-activation ResNet-1001 doubles its variance 333 times). Each layer draws from its own
+ * activations roughly constant through ReLU layers, so the deepest presets stay finite. A convolution that a residual
+ * add sums onto an identity path, with no batchnorm to rescale it (the last convolution of a pre-activation block),
+ * draws with std √(2 / fan-in) / √(adds in the net): each of the net's L residual sums then grows the identity path's
+ * variance by a factor of at most 1 + 1/L, so all L together stay within e times the first (without it, a
+ * pre-activation ResNet-1001 doubles its variance 333 times). Where both summands are convolutions (a projection
+ * shortcut's block) neither is scaled: that sum starts the identity path anew. Each layer draws from its own
  * generator seeded by the seed and the layer's name, so adding a layer elsewhere does not change a layer's weights.
  */
 public final class NetWeights {
@@ -114,7 +115,10 @@ public final class NetWeights {
         return LayerWeights.NONE;
     }
 
-    /** Which layers an add reads directly, and 1 / √(adds in the net), the std factor of such convolutions. */
+    /**
+     * The convolutions an add sums onto an identity path (another of its inputs is no convolution), and
+     * 1 / √(adds in the net), the std factor of their weights.
+     */
     private record ResidualBranches(boolean[] feedsAdd, double scale) {
         static ResidualBranches of(Net net) {
             boolean[] feeds = new boolean[net.size()];
@@ -122,8 +126,10 @@ public final class NetWeights {
             for (int j = 0; j < net.size(); j++) {
                 if (net.layer(j).op() instanceof Add) {
                     adds++;
-                    for (int k : net.inputIndices(j)) {
-                        feeds[k] = true;
+                    int[] inputs = net.inputIndices(j);
+                    boolean ontoIdentity = Arrays.stream(inputs).anyMatch(k -> !(net.layer(k).op() instanceof Conv));
+                    for (int k : inputs) {
+                        feeds[k] |= ontoIdentity && net.layer(k).op() instanceof Conv;
                     }
                 }
             }

@@ -11,15 +11,19 @@ import io.archexplorer.engine.ops.Conv;
 import io.archexplorer.engine.ops.Input;
 import org.junit.jupiter.api.Test;
 
-/** Convolutions that feed a residual add directly draw with He-normal's std divided by √(adds in the net). */
+/**
+ * Convolutions that a residual add sums onto an identity path draw with He-normal's std divided by √(adds in the net);
+ * a sum of two convolutions (a projection block) and a convolution behind a batchnorm keep He-normal.
+ */
 class ResidualWeightsTest {
     private static final int C = 32;
     private static final double HE_STD = Math.sqrt(2.0 / (C * 9));
 
     @Test
     void onlyConvolutionsStraightIntoAnAddAreScaled() {
-        NetBuilder b = new NetBuilder("two pre-activation blocks and a post-activation one");
+        NetBuilder b = new NetBuilder("a projection block, two pre-activation blocks and a post-activation one");
         String x = b.add("in", new Input(1, C, 8, 8));
+        x = b.add("add0", new Add(), b.add("branch0", conv(), x), b.add("projection0", conv(), x));
         for (int block = 1; block <= 2; block++) {
             String branch = b.add("relu" + block, Activation.relu(), x);
             branch = b.add("first" + block, conv(), branch);
@@ -31,10 +35,12 @@ class ResidualWeightsTest {
         Net net = b.build();
         NetWeights w = NetWeights.generate(net, 3);
 
-        double third = 1 / Math.sqrt(3);
+        double quarter = 1 / Math.sqrt(4);
+        assertEquals(HE_STD, std(w, net, "branch0"), 0.03 * HE_STD, "summed with a projection: He-normal");
+        assertEquals(HE_STD, std(w, net, "projection0"), 0.03 * HE_STD, "summed with a branch: He-normal");
         assertEquals(HE_STD, std(w, net, "first1"), 0.03 * HE_STD);
-        assertEquals(HE_STD * third, std(w, net, "last1"), 0.03 * HE_STD * third);
-        assertEquals(HE_STD * third, std(w, net, "last2"), 0.03 * HE_STD * third);
+        assertEquals(HE_STD * quarter, std(w, net, "last1"), 0.03 * HE_STD * quarter);
+        assertEquals(HE_STD * quarter, std(w, net, "last2"), 0.03 * HE_STD * quarter);
         assertEquals(HE_STD, std(w, net, "post"), 0.03 * HE_STD, "a batchnorm rescales it: He-normal");
     }
 

@@ -3,7 +3,6 @@ package io.archexplorer.app.window;
 import io.archexplorer.samples.knobs.Knob;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -204,10 +203,17 @@ abstract class KnobEditor {
 
         ListEditor(Knob k, Consumer<String> changed) {
             super(k, changed);
-            field.setOnAction(e -> send(field.getText()));
+            // An empty default lets the family derive the list (ResNet's blocks from its depth): the field shows
+            // "auto", and a field cleared by the user means auto again rather than a malformed list.
+            boolean derived = ((List<?>) k.defaultValue()).isEmpty();
+            if (derived) {
+                field.setPromptText(Knob.AUTO);
+            }
+            Runnable sendText = () -> send(derived && field.getText().isBlank() ? Knob.AUTO : field.getText());
+            field.setOnAction(e -> sendText.run());
             field.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
-                    send(field.getText());
+                    sendText.run();
                 }
             });
         }
@@ -223,7 +229,7 @@ abstract class KnobEditor {
                 return;
             }
             showing = true;
-            field.setText(((List<?>) value).stream().map(Object::toString).collect(Collectors.joining(",")));
+            field.setText(knob.format(value));
             showing = false;
         }
     }

@@ -3,6 +3,7 @@ package io.archexplorer.app.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,14 +76,20 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Types a value into a knob's spinner and presses Enter, as a user does. */
+    /** Types a value into a knob's field (a spinner's or a list's) and presses Enter, as a user does. */
     private void type(FxRobot robot, String knob, String value) {
-        TextField field = robot.lookup("#knob-" + knob + " .text-field").queryAs(TextField.class);
+        TextField field = knobField(robot, knob);
         robot.interact(() -> {
             field.requestFocus();
             field.setText(value);
         });
         robot.clickOn(field).type(KeyCode.END).push(KeyCode.ENTER);
+    }
+
+    private static TextField knobField(FxRobot robot, String knob) {
+        Node control = robot.lookup("#knob-" + knob).query();
+        return control instanceof TextField list ? list
+                : robot.from(control).lookup(".text-field").queryAs(TextField.class);
     }
 
     private String stat(FxRobot robot, String id) {
@@ -129,6 +136,24 @@ class ExplorerWindowTest {
         awaitIdle();
         assertFalse(robot.lookup("#knob-error-resolution").queryAs(Label.class).isVisible(), "a good value clears it");
         assertEquals(96, model.variant().net().inputShape().h());
+    }
+
+    @Test
+    void aListKnobLeftAutoShowsAutoAndAClearedFieldMeansAutoAgain(FxRobot robot) throws Exception {
+        open("resnet50", Map.of("resolution", "64"));
+        TextField blocks = knobField(robot, "blocks");
+        assertEquals("auto", blocks.getText(), "ResNet's blocks follow its depth until they are given");
+
+        type(robot, "blocks", "2,2,2,2");
+        awaitIdle();
+        assertEquals(List.of(2, 2, 2, 2), model.variant().spec().orElseThrow().knobs().integerList("blocks"));
+
+        type(robot, "blocks", "");
+        awaitIdle();
+        assertNull(model.knobErrorProperty().get(), "a cleared field is not a malformed list");
+        assertEquals(List.of(), model.variant().spec().orElseThrow().knobs().integerList("blocks"));
+        assertEquals(CostAnalysis.analyze(catalog.resolve("resnet50", Map.of("resolution", "64")).build())
+                .totals().params(), CostAnalysis.analyze(model.variant().net()).totals().params(), "depth's blocks");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.archexplorer.engine.ops.AdaptiveAvgPool;
 import io.archexplorer.engine.ops.Dropout;
 import io.archexplorer.engine.ops.Flatten;
 import io.archexplorer.engine.ops.FullyConnected;
+import io.archexplorer.engine.ops.Lrn;
 import io.archexplorer.engine.ops.Pool;
 import io.archexplorer.samples.Family;
 import io.archexplorer.samples.Preset;
@@ -21,6 +22,12 @@ import java.util.Map;
  * torchvision's single-tower form (after Krizhevsky's "One weird trick", 2014): five convolutions, three max pools
  * and three fully connected layers, without local response normalization. With two groups conv2, conv4 and conv5
  * only see the half of their input computed on their own GPU, as in the paper's two-tower network.
+ *
+ * <p>{@code variant=zfnet} is Zeiler and Fergus's net (2013, "Visualizing and Understanding Convolutional Networks",
+ * Figure 3): AlexNet's eight layers with a 7×7/2 first convolution of 96 filters (instead of 11×11/4), a 5×5/2 second
+ * one of 256, 384, 384 and 256 filters in layers 3–5, 3×3/2 max pools that round up (110 → 55, 26 → 13, as the
+ * figure's map sizes say), cross-map contrast normalization after the first two pools (AlexNet's LRN constants:
+ * it costs no params or mult-adds) and fc6 reading the 6×6 map directly.
  */
 public final class AlexNetFamily implements Family {
 
@@ -42,6 +49,8 @@ public final class AlexNetFamily implements Family {
     @Override
     public List<Knob> knobs() {
         return List.of(
+                Knob.choice("variant", "", "AlexNet (torchvision's) or ZFNet (Zeiler & Fergus 2013: 7×7/2 conv1, "
+                        + "5×5/2 conv2)", "alexnet", "alexnet", "zfnet"),
                 Knob.choice("groups", "", "towers (GPUs) that conv2, conv4 and conv5 are split into; 2 as in the "
                         + "paper", "1", "1", "2"),
                 ImageInput.resolution(224));
@@ -49,11 +58,15 @@ public final class AlexNetFamily implements Family {
 
     @Override
     public List<Preset> presets() {
-        return List.of(new Preset("alexnet", name(), "AlexNet (torchvision, one tower)", Map.of()));
+        return List.of(new Preset("alexnet", name(), "AlexNet (torchvision, one tower)", Map.of()),
+                new Preset("zfnet", name(), "ZFNet (Zeiler & Fergus 2013, Figure 3)", Map.of("variant", "zfnet")));
     }
 
     @Override
     public Net build(String netName, KnobValues knobs) {
+        if (knobs.choice("variant").equals("zfnet")) {
+            return zfnet(netName, knobs);
+        }
         int towers = knobs.integer("groups");
 
         NetBuilder b = new NetBuilder(netName);
@@ -68,7 +81,29 @@ public final class AlexNetFamily implements Family {
         x = ConvBnAct.convRelu(256, 3).withGroups(towers).add(b, "conv5", x);
         x = b.add("pool5", Pool.max(3, 2, 0), x);
         x = b.add("avgpool", new AdaptiveAvgPool(6, 6), x);
-        x = b.add("flatten", new Flatten(), x);
+        return classifier(b, x, knobs);
+    }
+
+    private Net zfnet(String netName, KnobValues knobs) {
+        int towers = knobs.integer("groups");
+        NetBuilder b = new NetBuilder(netName);
+        String x = ImageInput.add(b, knobs.integer("resolution"));
+        x = ConvBnAct.convRelu(96, 7).withStride(2).withPadding(1).add(b, "conv1", x);
+        x = b.add("pool1", Pool.max(3, 2, 0).withCeilMode(), x);
+        x = b.add("norm1", new Lrn(5, 1e-4, 0.75, 2), x);
+        x = ConvBnAct.convRelu(256, 5).withStride(2).withPadding(0).withGroups(towers).add(b, "conv2", x);
+        x = b.add("pool2", Pool.max(3, 2, 0).withCeilMode(), x);
+        x = b.add("norm2", new Lrn(5, 1e-4, 0.75, 2), x);
+        x = ConvBnAct.convRelu(384, 3).add(b, "conv3", x);
+        x = ConvBnAct.convRelu(384, 3).withGroups(towers).add(b, "conv4", x);
+        x = ConvBnAct.convRelu(256, 3).withGroups(towers).add(b, "conv5", x);
+        x = b.add("pool5", Pool.max(3, 2, 0).withCeilMode(), x);
+        return classifier(b, x, knobs);
+    }
+
+    /** flatten, then fc6 and fc7 (4096 each, with dropout before and ReLU after) and fc8 to the classes. */
+    private Net classifier(NetBuilder b, String features, KnobValues knobs) {
+        String x = b.add("flatten", new Flatten(), features);
         for (int fc = 6; fc <= 7; fc++) {
             x = b.add("drop" + fc, new Dropout(0.5), x);
             x = b.add("fc" + fc, new FullyConnected(4096, true), x);

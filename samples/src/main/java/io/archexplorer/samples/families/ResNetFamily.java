@@ -74,7 +74,7 @@ public final class ResNetFamily implements Family {
                 Knob.integer("bottleneck_width", "d", "channels per path of a bottleneck's 3×3 conv in the first "
                         + "stage (64 for ResNet, 4 for ResNeXt-32×4d, 128 for Wide ResNet-2)", 64, 1, 1024),
                 Knob.integer("se_ratio", "r", "squeeze-and-excitation reduction ratio: each block's SE squeezes its "
-                        + "C channels to C/r (16 in SENet; 0 = no SE block)", 0, 0, 1024),
+                        + "C channels to C/r (16 in SENet; 0 = no SE block)", 0, 0, 256),
                 Knob.toggle("preact", "", "pre-activation (ResNet v2): batchnorm and ReLU before each convolution, "
                         + "an identity path with nothing after the add", false),
                 Knob.integerListOrAuto("blocks", "", "blocks in each stage (ResNet-50: 3,4,6,3), overriding depth's; "

@@ -159,9 +159,6 @@ public final class Knob {
 
     /** The canonical text of a value of this knob ({@link #parse(String)} of it gives the value back). */
     public String format(Object value) {
-        if (autoList && value instanceof List<?> list && list.isEmpty()) {
-            return AUTO;
-        }
         return type == Type.REAL ? trim((Double) value) : text(value);
     }
 
@@ -174,6 +171,10 @@ public final class Knob {
             return b ? "on" : "off";
         }
         if (value instanceof List<?> list) {
+            // Only a list knob that may be left auto has an empty value.
+            if (list.isEmpty()) {
+                return AUTO;
+            }
             return list.stream().map(Object::toString).collect(Collectors.joining(","));
         }
         return String.valueOf(value);

@@ -76,6 +76,7 @@ class ResNetFamilyTest {
         BuiltModel.assertKnobError("resnet50", "blocks", "3,4,6,3,2");
         BuiltModel.assertCombinationError("preact_resnet164", "blocks", "blocks=18,18,18,18");
         BuiltModel.assertKnobError("resnet50", "se_ratio", "512");
+        BuiltModel.assertKnobError("resnet18", "se_ratio", "128");
         BuiltModel.assertKnobError("preact_resnet164", "se_ratio", "128");
         BuiltModel.assertKnobError("resnet50", "dataset", "mnist");
         BuiltModel.assertCombinationError("resnet50", "depth", "depth=164");

@@ -34,6 +34,11 @@ class OnnxRuntimeAgreementTest {
         "squeezenet1_1, 1",
         "googlenet, 1",
         "shufflenet_v2_x1_0, 2",
+        "se_resnext50_32x4d, 1",
+        "preact_resnet1001, 1",
+        "lenet5, 1",
+        "nin, 1",
+        "zfnet, 1",
     })
     void ourRuntimeAgreesWithOnnxRuntime(String preset, int batch) {
         Net net = Catalog.standard().resolve(preset, Map.of()).build().withBatch(batch);

@@ -174,8 +174,9 @@ final class LayerTranslator {
             graph.node("Mul", b.name(), List.of(b.input(), gamma), b.output());
             return;
         }
-        String scaled = graph.node("Mul", b.helper("mul"), List.of(b.input(), gamma), b.helper("mul"));
-        graph.node("Add", b.name(), List.of(scaled, graph.floatInitializer(b.name() + ".bias", perChannel,
+        // The Mul carries the layer's name: the importer makes it the scale layer and folds the Add into it as β.
+        String scaled = graph.node("Mul", b.name(), List.of(b.input(), gamma), b.helper("mul"));
+        graph.node("Add", b.helper("add"), List.of(scaled, graph.floatInitializer(b.name() + ".bias", perChannel,
                 b.weights().beta())), b.output());
     }
 
