@@ -30,6 +30,7 @@ class LabCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals("g2", doc.get("lab").asText());
+        assertEquals("{\"device\":\"arm\",\"scale\":1}", doc.get("knobs").toString(), "the knobs all rows share");
         // Table 2, ARM ×1: 40.0 > 35.0 > 32.9 > 27.8 images/s.
         assertEquals("[\"g=1\",\"g=2\",\"g=4\",\"g=8\"]", doc.get("paper_ranking").get("arm").toString());
         JsonNode rows = doc.get("rows");

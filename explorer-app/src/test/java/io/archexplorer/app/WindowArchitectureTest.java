@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class WindowArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
-    private static final Set<String> VIEWS = Set.of("BreakdownChart", "ComparePane", "DetailsPanel", "ExplorerApp",
-            "ExplorerWindow", "FxSurface", "GraphView", "KnobEditor", "KnobPanel", "LayerTableView", "ModelPicker",
-            "PointMarker", "RunSettingsBar", "StatsPanel", "TableStyles", "WindowLauncher");
+    private static final Set<String> VIEWS = Set.of("AtlasPane", "BreakdownChart", "ComparePane", "DetailsPanel",
+            "ExplorerApp", "ExplorerWindow", "FxCharts", "FxSurface", "GraphView", "KnobEditor", "KnobPanel", "LabsPane",
+            "LayerTableView", "ModelPicker", "PointMarker", "RunSettingsBar", "StatsPanel", "StudyControls",
+            "SweepPane", "TableStyles", "WindowLauncher");
 
     private static Path sources() {
         Path base = Path.of(System.getProperty("basedir", "")).toAbsolutePath();

@@ -293,6 +293,8 @@ public final class NetJson {
     }
 
     private static ModelFileException problem(String source, JsonLocation at, String message) {
-        return new ModelFileException(source + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message);
+        // Jackson counts an empty document's end as column 0; columns here start at 1, as in every message.
+        return new ModelFileException(source + ":" + Math.max(1, at.getLineNr()) + ":" + Math.max(1, at.getColumnNr())
+                + ": " + message);
     }
 }

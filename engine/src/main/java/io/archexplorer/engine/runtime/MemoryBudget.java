@@ -9,6 +9,7 @@ import io.archexplorer.engine.runtime.kernels.Conv2d;
 import io.archexplorer.engine.runtime.kernels.ConvGeometry;
 import io.archexplorer.engine.runtime.kernels.DepthwiseConv2d;
 import io.archexplorer.engine.runtime.kernels.Sgemm;
+import java.util.function.ToLongFunction;
 
 /**
  * The bytes compiling a net takes beyond its weights and activation arena: weight copies for folding, weights packed
@@ -32,16 +33,27 @@ final class MemoryBudget {
 
     /** Bytes of the convolution weights packed for the GEMM (a copy the compiled net keeps, see Sgemm.pack). */
     static long packedWeightBytes(Net net) {
-        long floats = 0;
+        return 4 * packedConvolutionFloats(net, g -> g.groups() * Sgemm.packedFloats(g.outChannelsPerGroup(),
+                g.filterSize()));
+    }
+
+    /** Bytes of the generated convolution weights that packing copies: garbage once the net is compiled. */
+    static long packedSourceBytes(Net net) {
+        return 4 * packedConvolutionFloats(net, g -> (long) g.groups() * g.outChannelsPerGroup() * g.filterSize());
+    }
+
+    /** A count summed over the convolutions whose weights are packed (all but depthwise ones). */
+    private static long packedConvolutionFloats(Net net, ToLongFunction<ConvGeometry> floats) {
+        long sum = 0;
         for (int i = 0; i < net.size(); i++) {
             if (net.layer(i).op() instanceof Conv c) {
                 ConvGeometry g = StepBuilder.geometry(c, net.inputShapes(i).get(0));
                 if (!g.isDepthwise()) {
-                    floats += g.groups() * Sgemm.packedFloats(g.outChannelsPerGroup(), g.filterSize());
+                    sum += floats.applyAsLong(g);
                 }
             }
         }
-        return 4 * floats;
+        return sum;
     }
 
     /**

@@ -90,6 +90,38 @@ final class StepBuilder {
         }
     }
 
+    /**
+     * The longest padded row or column a window may span: the kernels index rows with ints and keep row buffers of
+     * it per thread. 2^24 values is far beyond any image, so only a window, padding or dilation absurdly larger
+     * than the input (which the shape arithmetic allows: a 2^31−1 kernel on 2^30 padding) is refused.
+     */
+    static final int MAX_SPAN = 1 << 24;
+
+    /** Refuses, before anything is allocated, a window whose padded span the kernels cannot index. */
+    static void requireSpans(Net net) {
+        for (int i = 0; i < net.size(); i++) {
+            Op op = net.layer(i).op();
+            Shape in = net.inputShapes(i).isEmpty() ? null : net.inputShapes(i).get(0);
+            if (op instanceof Conv c) {
+                requireSpan(net, i, in.h(), c.kernelH(), c.padH(), c.dilationH());
+                requireSpan(net, i, in.w(), c.kernelW(), c.padW(), c.dilationW());
+            } else if (op instanceof Pool p) {
+                requireSpan(net, i, in.h(), p.kernelH(), p.padH(), 1);
+                requireSpan(net, i, in.w(), p.kernelW(), p.padW(), 1);
+            }
+        }
+    }
+
+    private static void requireSpan(Net net, int layer, int size, int kernel, int pad, int dilation) {
+        long padded = size + 2L * pad;
+        long window = (long) dilation * (kernel - 1) + 1;
+        if (Math.max(padded, window) > MAX_SPAN) {
+            throw new IllegalArgumentException("cannot run " + net.name() + ": layer '" + net.layer(layer).name()
+                    + "': its window (kernel " + kernel + ", padding " + pad + ", dilation " + dilation + ") spans "
+                    + Math.max(padded, window) + " values of a row; the runtime's kernels index up to " + MAX_SPAN);
+        }
+    }
+
     /** The kernels' description of a convolution layer on its input. */
     static ConvGeometry geometry(Conv conv, Shape in) {
         return new ConvGeometry(in.n(), in.c(), in.h(), in.w(), conv.outChannels(), conv.kernelH(), conv.kernelW(),
@@ -208,10 +240,13 @@ final class StepBuilder {
         ConvGeometry g = geometry(conv, in);
         Epilogue epilogue = Epilogue.of(bias, activation);
         float[] x = inputs[0];
+        // Locals, not fields, in the lambdas: a lambda reading a field keeps this builder, and with it every
+        // generated weight of the net, alive for as long as the compiled net (twice the weights in the heap).
+        float[] out = output;
         float[] filters = kernelWeights;
         if (g.isDepthwise()) {
             weightBytes += 4L * filters.length;
-            return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, output, 0, p);
+            return p -> DepthwiseConv2d.forward(g, x, 0, filters, 0, epilogue, out, 0, p);
         }
         // With a fused residual add the output buffer holds the shortcut, and the convolution adds onto it.
         boolean accumulate = fusion.shortcutOf[layer] >= 0;
@@ -219,7 +254,7 @@ final class StepBuilder {
         for (Sgemm.PackedA group : packed) {
             weightBytes += 4L * group.packedFloats();
         }
-        return p -> Conv2d.forward(g, x, 0, packed, epilogue, accumulate, output, 0, p);
+        return p -> Conv2d.forward(g, x, 0, packed, epilogue, accumulate, out, 0, p);
     }
 
     /** The ReLU or ReLU6 absorbed into this step, if any ({@link Fusion} absorbs no other activation). */

@@ -1,7 +1,6 @@
 package io.archexplorer.app.cli;
 
 import io.archexplorer.app.diagram.ChartFiles;
-import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.report.AtlasReport;
 import io.archexplorer.app.study.Atlas;
 import io.archexplorer.app.study.RunSettings;
@@ -52,10 +51,7 @@ public final class AtlasCommand implements Command {
         String format = a.choice("format", "table", List.of("table", "json", "csv"));
         List<String> axes = Arrays.stream(AtlasReport.Axis.values()).map(AtlasReport.Axis::key).toList();
         AtlasReport.Axis x = AtlasReport.Axis.valueOf(a.choice("x", "mult_adds", axes).toUpperCase(Locale.ROOT));
-        Path plot = a.flag("plot") ? Path.of(a.option("plot", "")) : null;
-        if (plot != null && !DiagramFiles.isSupported(plot)) {
-            throw new UsageException("--plot must name a .png or .svg file, got '" + plot + "'");
-        }
+        Path plot = Options.plot(a);
         RunSettings settings = new RunSettings(Options.threads(a), 1, true, false);
         Atlas.Result result = Atlas.analyze(catalog, settings, CancellationToken.none());
         if (a.flag("measure")) {

@@ -1,7 +1,6 @@
 package io.archexplorer.app.cli;
 
 import io.archexplorer.app.diagram.ChartFiles;
-import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.report.Chart;
 import io.archexplorer.app.report.LabReport;
 import io.archexplorer.app.study.LabResult;
@@ -62,10 +61,7 @@ public final class LabCommand implements Command {
         List<Integer> threads = a.flag("threads") ? List.of(Options.threads(a))
                 : cores == 1 ? List.of(1) : List.of(1, cores);
         MeasurePlan plan = Options.plan(a);
-        Path plot = a.flag("plot") ? Path.of(a.option("plot", "")) : null;
-        if (plot != null && !DiagramFiles.isSupported(plot)) {
-            throw new UsageException("--plot must name a .png or .svg file, got '" + plot + "'");
-        }
+        Path plot = Options.plot(a);
         List<KnobValues> bases = new ArrayList<>();
         for (GuidelineLab lab : labs) {
             // With 'all', a knob only some labs have (device: not G4) applies where it exists.

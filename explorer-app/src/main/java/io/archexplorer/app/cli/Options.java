@@ -1,8 +1,10 @@
 package io.archexplorer.app.cli;
 
+import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.study.SpeedTest;
 import io.archexplorer.engine.runtime.MeasurePlan;
 import io.archexplorer.samples.knobs.DecimalText;
+import java.nio.file.Path;
 
 /** Numeric option values, checked with a message naming the option. */
 final class Options {
@@ -47,6 +49,18 @@ final class Options {
             plan = plan.withRounds(integer(a, "rounds", MeasurePlan.DEFAULT_ROUNDS, 1, 1000));
         }
         return plan;
+    }
+
+    /** {@code --plot FILE.png|FILE.svg}, or null when not given. */
+    static Path plot(Arguments a) {
+        if (!a.flag("plot")) {
+            return null;
+        }
+        Path plot = Path.of(a.option("plot", ""));
+        if (!DiagramFiles.isSupported(plot)) {
+            throw new UsageException("--plot must name a .png or .svg file, got '" + plot + "'");
+        }
+        return plot;
     }
 
     static long seed(Arguments a) {

@@ -1,7 +1,6 @@
 package io.archexplorer.app.cli;
 
 import io.archexplorer.app.diagram.ChartFiles;
-import io.archexplorer.app.diagram.DiagramFiles;
 import io.archexplorer.app.report.SweepReport;
 import io.archexplorer.app.study.KeepComplexity;
 import io.archexplorer.app.study.KnobRange;
@@ -69,10 +68,7 @@ public final class SweepCommand implements Command {
             keep = KeepComplexity.Measure.byKey(k).orElseThrow(() -> new UsageException(
                     "--keep must be mult_adds or params, got '" + k + "'"));
         }
-        Path plot = a.flag("plot") ? Path.of(a.option("plot", "")) : null;
-        if (plot != null && !DiagramFiles.isSupported(plot)) {
-            throw new UsageException("--plot must name a .png or .svg file, got '" + plot + "'");
-        }
+        Path plot = Options.plot(a);
         boolean fuse = a.choice("fuse", "on", List.of("on", "off")).equals("on");
         RunSettings settings = new RunSettings(Options.threads(a), 1, fuse, false);
         ModelSpec base = models.resolve(model, a.knobSettings());

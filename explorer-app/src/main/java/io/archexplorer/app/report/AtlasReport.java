@@ -109,15 +109,7 @@ public final class AtlasReport {
                     g.writeNumberField("mac", c.mac());
                     g.writeNumberField("activations", c.activations());
                 }
-                if (p.profile() == null) {
-                    g.writeNullField("latency_ms");
-                } else {
-                    g.writeObjectFieldStart("latency_ms");
-                    g.writeNumberField("median", p.profile().medianMs());
-                    g.writeNumberField("q1", p.profile().q1Ms());
-                    g.writeNumberField("q3", p.profile().q3Ms());
-                    g.writeEndObject();
-                }
+                JsonReports.writeLatency(g, p.profile());
                 if (p.error() == null) {
                     g.writeNullField("error");
                 } else {
@@ -143,15 +135,11 @@ public final class AtlasReport {
                 f.addAll(List.of("", "", "", ""));
             }
             Profile pr = p.profile();
-            f.addAll(pr == null ? List.of("", "", "", "") : List.of(plain(pr.medianMs()), plain(pr.q1Ms()),
-                    plain(pr.q3Ms()), plain(pr.imagesPerSecond())));
+            f.addAll(pr == null ? List.of("", "", "", "") : List.of(Numbers.plain(pr.medianMs()), Numbers.plain(pr.q1Ms()),
+                    Numbers.plain(pr.q3Ms()), Numbers.plain(pr.imagesPerSecond())));
             f.add(p.error() == null ? "" : p.error());
             out.println(String.join(",", f.stream().map(AnalysisCsv::quote).toList()));
         }
-    }
-
-    private static String plain(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /**

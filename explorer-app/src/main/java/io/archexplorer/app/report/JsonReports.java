@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archexplorer.app.study.LoadedModel;
+import io.archexplorer.engine.runtime.Profile;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -20,6 +21,19 @@ final class JsonReports {
         g.setPrettyPrinter(new DefaultPrettyPrinter());
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return g;
+    }
+
+    /** {@code "latency_ms": {"median", "q1", "q3"}}, or null when not measured. */
+    static void writeLatency(JsonGenerator g, Profile p) throws IOException {
+        if (p == null) {
+            g.writeNullField("latency_ms");
+            return;
+        }
+        g.writeObjectFieldStart("latency_ms");
+        g.writeNumberField("median", p.medianMs());
+        g.writeNumberField("q1", p.q1Ms());
+        g.writeNumberField("q3", p.q3Ms());
+        g.writeEndObject();
     }
 
     /** {@code "model"}, {@code "family"} and {@code "knobs"}: which net, built how. */

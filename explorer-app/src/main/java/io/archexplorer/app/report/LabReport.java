@@ -9,7 +9,9 @@ import io.archexplorer.samples.labs.PaperDevice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,18 +37,9 @@ public final class LabReport {
         out.println("formula: " + lab.formula());
         for (LabResult r : results) {
             out.println();
-            TextTable t = new TextTable("variant", ">params", ">mult-adds", ">MAC", ">MAC closed form",
-                    ">latency ms", ">q1–q3 ms", ">images/s", ">vs 1st", "", ">paper GPU", ">paper ARM");
-            int scale = GuidelineLab.scale(r.base());
+            TextTable t = new TextTable(TABLE_HEADERS.toArray(String[]::new));
             for (LabResult.Row row : r.rows()) {
-                LayerCost c = row.variant().analysis().totals();
-                Profile p = row.profile();
-                t.row(row.row().variant(), Numbers.grouped(c.params()), Numbers.grouped(c.multAdds()),
-                        Numbers.grouped(c.mac()), closedForm(r, row).map(Numbers::grouped).orElse("—"),
-                        fixed(p.medianMs(), 3), fixed(p.q1Ms(), 3) + "–" + fixed(p.q3Ms(), 3),
-                        fixed(p.imagesPerSecond(), 1), fixed(r.speedRatio(row), 2) + "×",
-                        r.withinNoiseOfFirst(row) ? WITHIN_NOISE : "",
-                        paper(r, row, PaperDevice.GPU, scale), paper(r, row, PaperDevice.ARM, scale));
+                t.row(tableRow(r, row).toArray(String[]::new));
             }
             out.println(threads(r.settings().threads()) + ":");
             t.print(out);
@@ -65,12 +58,34 @@ public final class LabReport {
 
     /** The knobs all rows share (device, scale), e.g. {@code device=gpu, scale=2}: not the ones the rows set. */
     static String settingsText(LabResult r) {
-        return r.base().asText().entrySet().stream()
-                .filter(e -> r.lab().rows().stream().noneMatch(row -> row.knobs().containsKey(e.getKey())))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return sharedKnobs(r).entrySet().stream().map(e -> e.getKey() + "=" + r.base().knob(e.getKey())
+                .format(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    private static String threads(int n) {
+    private static Map<String, Object> sharedKnobs(LabResult r) {
+        Map<String, Object> shared = new LinkedHashMap<>(r.base().asMap());
+        shared.keySet().removeIf(k -> r.lab().rows().stream().anyMatch(row -> row.knobs().containsKey(k)));
+        return shared;
+    }
+
+    /** The columns of a lab's table ('>' marks a right-aligned one), here and in the window. */
+    public static final List<String> TABLE_HEADERS = List.of("variant", ">params", ">mult-adds", ">MAC",
+            ">MAC closed form", ">latency ms", ">q1–q3 ms", ">images/s", ">vs 1st", "", ">paper GPU", ">paper ARM");
+
+    /** One row's cells under {@link #TABLE_HEADERS}. */
+    public static List<String> tableRow(LabResult r, LabResult.Row row) {
+        int scale = GuidelineLab.scale(r.base());
+        LayerCost c = row.variant().analysis().totals();
+        Profile p = row.profile();
+        return List.of(row.row().variant(), Numbers.grouped(c.params()), Numbers.grouped(c.multAdds()),
+                Numbers.grouped(c.mac()), closedForm(r, row).map(Numbers::grouped).orElse("—"),
+                fixed(p.medianMs(), 3), fixed(p.q1Ms(), 3) + "–" + fixed(p.q3Ms(), 3),
+                fixed(p.imagesPerSecond(), 1), fixed(r.speedRatio(row), 2) + "×",
+                r.withinNoiseOfFirst(row) ? WITHIN_NOISE : "",
+                paper(r, row, PaperDevice.GPU, scale), paper(r, row, PaperDevice.ARM, scale));
+    }
+
+    static String threads(int n) {
         return n + (n == 1 ? " thread" : " threads");
     }
 
@@ -120,7 +135,7 @@ public final class LabReport {
         g.writeStringField("guideline", first.lab().guideline());
         g.writeStringField("family", first.lab().family().name());
         g.writeFieldName("knobs");
-        JsonReports.MAPPER.writeValue(g, first.base().asMap());
+        JsonReports.MAPPER.writeValue(g, sharedKnobs(first));
         g.writeObjectFieldStart("paper_ranking");
         for (PaperDevice d : PaperDevice.values()) {
             g.writeFieldName(d.name().toLowerCase(Locale.ROOT));
@@ -152,11 +167,7 @@ public final class LabReport {
                 } else {
                     g.writeNullField("mac_closed_form");
                 }
-                g.writeObjectFieldStart("latency_ms");
-                g.writeNumberField("median", p.medianMs());
-                g.writeNumberField("q1", p.q1Ms());
-                g.writeNumberField("q3", p.q3Ms());
-                g.writeEndObject();
+                JsonReports.writeLatency(g, p);
                 g.writeNumberField("images_per_second", p.imagesPerSecond());
                 g.writeNumberField("threads", p.threads());
                 g.writeNumberField("runs", p.runs());
@@ -188,18 +199,14 @@ public final class LabReport {
                     List<String> f = new ArrayList<>(List.of(r.lab().id(), row.row().variant(),
                             Integer.toString(p.threads()), Long.toString(c.params()), Long.toString(c.multAdds()),
                             Long.toString(c.mac()), closedForm(r, row).map(String::valueOf).orElse(""),
-                            plain(p.medianMs()), plain(p.q1Ms()), plain(p.q3Ms()), plain(p.imagesPerSecond()),
-                            plain(r.speedRatio(row)), Boolean.toString(r.withinNoiseOfFirst(row)),
-                            plain(row.row().published(PaperDevice.GPU, scale)),
-                            plain(row.row().published(PaperDevice.ARM, scale))));
+                            Numbers.plain(p.medianMs()), Numbers.plain(p.q1Ms()), Numbers.plain(p.q3Ms()), Numbers.plain(p.imagesPerSecond()),
+                            Numbers.plain(r.speedRatio(row)), Boolean.toString(r.withinNoiseOfFirst(row)),
+                            Numbers.plain(row.row().published(PaperDevice.GPU, scale)),
+                            Numbers.plain(row.row().published(PaperDevice.ARM, scale))));
                     out.println(String.join(",", f.stream().map(AnalysisCsv::quote).toList()));
                 }
             }
         }
-    }
-
-    private static String plain(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /**

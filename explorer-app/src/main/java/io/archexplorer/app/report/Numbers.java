@@ -27,6 +27,11 @@ public final class Numbers {
         return Long.toString(n);
     }
 
+    /** A measured figure for CSV: 6 significant digits, no grouping ({@code 12.3457}). */
+    public static String plain(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
     /** 26214400 → {@code 25.0 MiB}. */
     public static String bytes(long b) {
         if (b >= 1L << 30) {

@@ -149,15 +149,7 @@ public final class SweepReport {
                     g.writeNumberField("target", row.solution().target());
                     g.writeNumberField("off_target_percent", row.solution().offPercent());
                 }
-                if (row.profile() == null) {
-                    g.writeNullField("latency_ms");
-                } else {
-                    g.writeObjectFieldStart("latency_ms");
-                    g.writeNumberField("median", row.profile().medianMs());
-                    g.writeNumberField("q1", row.profile().q1Ms());
-                    g.writeNumberField("q3", row.profile().q3Ms());
-                    g.writeEndObject();
-                }
+                JsonReports.writeLatency(g, row.profile());
                 g.writeNullField("error");
                 g.writeEndObject();
             }
@@ -180,8 +172,8 @@ public final class SweepReport {
                                 : Long.toString(row.variant().memory().totalBytes()),
                         row.solution() == null ? "" : String.format(Locale.ROOT, "%.4f", row.solution().offPercent())));
                 Profile p = row.profile();
-                f.addAll(p == null ? List.of("", "", "") : List.of(plain(p.medianMs()), plain(p.q1Ms()),
-                        plain(p.q3Ms())));
+                f.addAll(p == null ? List.of("", "", "") : List.of(Numbers.plain(p.medianMs()), Numbers.plain(p.q1Ms()),
+                        Numbers.plain(p.q3Ms())));
                 f.add("");
             } else {
                 f.addAll(List.of("", "", "", "", "", "", "", "", ""));
@@ -189,10 +181,6 @@ public final class SweepReport {
             }
             out.println(String.join(",", f.stream().map(AnalysisCsv::quote).toList()));
         }
-    }
-
-    private static String plain(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /** The curves of params, mult-adds, MAC and (when measured) latency against the knob: one chart each. */

@@ -107,6 +107,7 @@ public final class ExplorerApp extends Application {
             model.setBaseline(s.pins().get(s.baseline()));
         }
         window.setRecentFiles(s.recentFiles());
+        model.labs().restore(s.labs());
         window.setPresentationMode(s.presentation());
         if (s.width() > 200 && s.height() > 150) {
             stage.setX(s.x());
@@ -145,7 +146,7 @@ public final class ExplorerApp extends Application {
                 baseline == null ? -1 : model.pins().indexOf(baseline), model.overlayProperty().get().name(),
                 r.threads(), r.batch(), r.fused(), r.autoMeasure(), window.presentationMode(),
                 window.recentFiles(), stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), window.dividers());
+                stage.isMaximized(), window.dividers(), model.labs().records());
         try {
             sessions.save(s);
         } catch (IOException e) {
@@ -215,6 +216,26 @@ public final class ExplorerApp extends Application {
             });
             settle(deadline);
         }
+        if (script.lab() != null) {
+            study(deadline, () -> {
+                model.labs().labProperty().set(script.lab());
+                model.labs().scaleProperty().set(script.labScale());
+                return model.labs().measure();
+            });
+        }
+        if (script.sweep() != null) {
+            study(deadline, () -> {
+                int eq = script.sweep().indexOf('=');
+                model.sweep().knobProperty().set(script.sweep().substring(0, eq));
+                model.sweep().valuesProperty().set(script.sweep().substring(eq + 1));
+                model.sweep().keepProperty().set(script.keep());
+                model.sweep().measureProperty().set(script.sweepMeasure());
+                return model.sweep().run();
+            });
+        }
+        if (script.atlas() != null) {
+            study(deadline, () -> model.atlas().run(script.atlas().equals("measure")));
+        }
         onFx(() -> {
             window.tabs().getTabs().stream().filter(t -> t.getText().toLowerCase().startsWith(
                     script.tab().toLowerCase())).findFirst().ifPresent(t -> window.tabs().getSelectionModel()
@@ -235,6 +256,19 @@ public final class ExplorerApp extends Application {
         Path file = script.file();
         byte[] png = DiagramFiles.pngBytes(SwingFXUtils.fromFXImage(image, null));
         AtomicFiles.write(file, out -> out.write(png));
+    }
+
+    /** Starts a lab, sweep or atlas job on the FX thread and waits until it has finished. */
+    private void study(long deadline, Callable<Boolean> start) throws Exception {
+        if (!onFx(start)) {
+            throw new IllegalStateException("could not start: " + onFx(() -> model.statusProperty().get()));
+        }
+        while (onFx(() -> model.studyRunningProperty().get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("timed out waiting for the lab, sweep or atlas");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Waits until the model has settled: no pending change, no measurement under way. */

@@ -87,10 +87,19 @@ public final class ExplorerModel {
     private long finishedSerial;
     /** A change is being built or a measurement is under way. */
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** The labs', sweeps' and atlas' jobs, one at a time, each stopping the current variant's measurement first. */
+    private final StudyRunner studies;
+    private final LabsModel labs;
+    private final SweepModel sweep;
+    private final AtlasModel atlas;
 
     public ExplorerModel(Catalog catalog, Executor fx) {
         this.models = new ModelSource(catalog);
         this.fx = fx;
+        this.studies = new StudyRunner(fx, this::cancelMeasurement);
+        this.labs = new LabsModel(studies);
+        this.sweep = new SweepModel(this, studies);
+        this.atlas = new AtlasModel(this, studies);
         measuring.addListener((o, was, now) -> busy.set(finishedSerial < requestSerial || now));
         this.meter = new SpeedMeter(fx, new SpeedMeter.Listener() {
             @Override
@@ -433,6 +442,24 @@ public final class ExplorerModel {
     public void shutdown() {
         builder.shutdown();
         meter.shutdown();
+        studies.shutdown();
+    }
+
+    public LabsModel labs() {
+        return labs;
+    }
+
+    public SweepModel sweep() {
+        return sweep;
+    }
+
+    public AtlasModel atlas() {
+        return atlas;
+    }
+
+    /** A lab, sweep or atlas job is running. */
+    public ReadOnlyBooleanProperty studyRunningProperty() {
+        return studies.runningProperty();
     }
 
     // ---- properties ----

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -64,6 +63,8 @@ public final class ExplorerWindow extends BorderPane {
     private static final double PRESENTATION_ZOOM = 1.5;
     /** Where the graph/tabs divider goes when a chart tab is shown. */
     private static final double CHART_DIVIDER = 0.45;
+    /** The labs, sweeps and atlas are the lecture's content: the graph gives them most of the column. */
+    private static final double STUDY_DIVIDER = 0.22;
 
     private final ExplorerModel model;
     private final GraphView graph;
@@ -153,11 +154,20 @@ public final class ExplorerWindow extends BorderPane {
         breakdown.setShown(false);
         breakdownTab.selectedProperty().addListener((o, was, on) -> breakdown.setShown(on));
         Tab compareTab = new Tab("Compare", new ComparePane(model));
-        bottomTabs.getTabs().addAll(new Tab("Layers", table), compareTab, breakdownTab, warningsTab);
+        Tab labsTab = new Tab("Labs", new LabsPane(model.labs(), model::say));
+        Tab sweepTab = new Tab("Sweep", new SweepPane(model.sweep(), model, model::say));
+        Tab atlasTab = new Tab("Atlas", new AtlasPane(model.atlas(), model, model::say));
+        bottomTabs.getTabs().addAll(new Tab("Layers", table), compareTab, breakdownTab, labsTab, sweepTab, atlasTab,
+                warningsTab);
+        List<Tab> chartTabs = List.of(compareTab, breakdownTab);
+        List<Tab> studyTabs = List.of(labsTab, sweepTab, atlasTab);
         // The charts need room: showing them raises the divider (once; the user's own position is kept after).
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
-            if ((tab == compareTab || tab == breakdownTab) && centerColumn.getDividerPositions()[0] > CHART_DIVIDER) {
+            if (chartTabs.contains(tab) && centerColumn.getDividerPositions()[0] > CHART_DIVIDER) {
                 centerColumn.setDividerPositions(CHART_DIVIDER);
+            }
+            if (studyTabs.contains(tab) && centerColumn.getDividerPositions()[0] > STUDY_DIVIDER) {
+                centerColumn.setDividerPositions(STUDY_DIVIDER);
             }
         });
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -428,29 +438,12 @@ public final class ExplorerWindow extends BorderPane {
         }
     }
 
-    private interface Write {
-        void run() throws IOException;
-    }
-
     /**
      * Writes off the FX thread (a 2× PNG of DenseNet-201 takes a second) and reports in the status bar. What is
      * written is immutable (a diagram, a net, the table's rows), so the window can go on meanwhile.
      */
-    private void report(Path file, Write write) {
-        model.say("writing " + file + "…");
-        Thread writer = new Thread(() -> {
-            String outcome;
-            try {
-                write.run();
-                outcome = "wrote " + file;
-            } catch (IOException | RuntimeException e) {
-                outcome = "could not write " + file + ": " + e.getMessage();
-            }
-            String message = outcome;
-            Platform.runLater(() -> model.say(message));
-        }, "explorer-export");
-        writer.setDaemon(true);
-        writer.start();
+    private void report(Path file, StudyControls.Write write) {
+        StudyControls.write(file, write, model::say);
     }
 
     private Path chooseSaveFile(String title, String name, String kind, String pattern) {

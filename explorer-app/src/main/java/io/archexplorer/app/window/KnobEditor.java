@@ -1,5 +1,6 @@
 package io.archexplorer.app.window;
 
+import io.archexplorer.samples.knobs.DecimalText;
 import io.archexplorer.samples.knobs.Knob;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,12 +94,12 @@ abstract class KnobEditor {
 
                 @Override
                 public Double fromString(String text) {
-                    try {
-                        return Double.parseDouble(text.trim());
-                    } catch (NumberFormatException e) {
+                    // The knobs' one spelling of numbers: anything else goes to the knob, which says why not.
+                    if (!DecimalText.isReal(text)) {
                         send(text);
                         return spinner.getValue();
                     }
+                    return DecimalText.realValue(text);
                 }
             });
             spinner.setValueFactory(factory);

@@ -16,10 +16,16 @@ final class PointMarker extends Region {
     private static final double RADIUS = 5;
 
     PointMarker(String label, String tooltip, boolean highlighted) {
+        this(label, tooltip, highlighted ? "#d9480f" : "#1c7ed6", highlighted ? "#7a2a08" : "#0b4f8a", true);
+    }
+
+    /** A point in a chart's series colour ({@code #rrggbb}), its label in plain or bold type. */
+    PointMarker(String label, String tooltip, String fill, String stroke, boolean bold) {
         Circle dot = new Circle(RADIUS, RADIUS, RADIUS);
-        dot.setStyle(highlighted ? "-fx-fill: #d9480f; -fx-stroke: #7a2a08;" : "-fx-fill: #1c7ed6; -fx-stroke: #0b4f8a;");
+        dot.setStyle("-fx-fill: " + fill + "; -fx-stroke: " + stroke + ";");
         Text text = new Text(label);
-        text.setFont(Font.font(null, FontWeight.BOLD, 12));
+        text.setFont(Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 11));
+        text.setStyle("-fx-fill: " + stroke + ";");
         text.setManaged(false);
         text.relocate(2 * RADIUS + 3, -RADIUS - 1);
         getChildren().addAll(dot, text);

@@ -8,12 +8,21 @@ import java.util.Map;
 
 /**
  * {@code --screenshot FILE [MODEL] [--set K=V]... [--pin K=V[,K=V]]... [--overlay O] [--collapse blocks]
- * [--tab T] [--select LAYER] [--presentation]}: what the window shows before the screenshot is taken. Each
+ * [--tab T] [--select LAYER] [--presentation] [--lab ID [--lab-scale S]] [--sweep KNOB=VALUES [--keep M]
+ * [--sweep-measure]] [--atlas count|measure]}: what the window shows before the screenshot is taken. Each
  * {@code --pin} opens the model with those knobs, waits for its measurement and pins it; then the model is opened
- * and the {@code --set} knobs are turned one by one, as a user would, so the deltas show.
+ * and the {@code --set} knobs are turned one by one, as a user would, so the deltas show. {@code --lab} measures
+ * that guideline lab in the Labs tab, {@code --sweep} runs a sweep of the model in the Sweep tab, {@code --atlas}
+ * counts (or measures) the zoo, each waiting until done.
+ *
+ * @param lab a guideline lab to measure, or null
+ * @param sweep {@code KNOB=VALUES} to sweep, or null
+ * @param keep the sweep's {@code --keep}: none, mult_adds or params
+ * @param atlas {@code count}, {@code measure} or null
  */
 record ScreenshotScript(Path file, String model, Map<String, String> knobs, List<Map<String, String>> pins,
-                        Overlay overlay, boolean collapse, String tab, String select, boolean presentation) {
+                        Overlay overlay, boolean collapse, String tab, String select, boolean presentation,
+                        String lab, String labScale, String sweep, String keep, boolean sweepMeasure, String atlas) {
 
     static boolean requested(List<String> args) {
         return !args.isEmpty() && args.get(0).equals("--screenshot");
@@ -33,6 +42,12 @@ record ScreenshotScript(Path file, String model, Map<String, String> knobs, List
         String tab = "Layers";
         String select = null;
         boolean presentation = false;
+        String lab = null;
+        String labScale = "1";
+        String sweep = null;
+        String keep = "none";
+        boolean sweepMeasure = false;
+        String atlas = null;
         boolean modelSeen = false;
         for (int i = 2; i < args.size(); i++) {
             String a = args.get(i);
@@ -44,6 +59,12 @@ record ScreenshotScript(Path file, String model, Map<String, String> knobs, List
                 case "--tab" -> tab = value(args, ++i, a);
                 case "--select" -> select = value(args, ++i, a);
                 case "--presentation" -> presentation = true;
+                case "--lab" -> lab = value(args, ++i, a);
+                case "--lab-scale" -> labScale = value(args, ++i, a);
+                case "--sweep" -> sweep = value(args, ++i, a);
+                case "--keep" -> keep = value(args, ++i, a);
+                case "--sweep-measure" -> sweepMeasure = true;
+                case "--atlas" -> atlas = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--") || modelSeen) {
                         throw new IllegalArgumentException("--screenshot: unexpected '" + a + "'");
@@ -53,7 +74,14 @@ record ScreenshotScript(Path file, String model, Map<String, String> knobs, List
                 }
             }
         }
-        return new ScreenshotScript(file, model, knobs, pins, overlay, collapse, tab, select, presentation);
+        if (atlas != null && !List.of("count", "measure").contains(atlas)) {
+            throw new IllegalArgumentException("--atlas: count or measure, got '" + atlas + "'");
+        }
+        if (sweep != null && sweep.indexOf('=') <= 0) {
+            throw new IllegalArgumentException("--sweep needs KNOB=VALUES, got '" + sweep + "'");
+        }
+        return new ScreenshotScript(file, model, knobs, pins, overlay, collapse, tab, select, presentation, lab,
+                labScale, sweep, keep, sweepMeasure, atlas);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -52,6 +52,28 @@ class LabResultTest {
     }
 
     @Test
+    void aKeptResultComesBackWithItsLatenciesAndWhenAndWhere() {
+        LabResult r = g1(latency(9, 10, 11), latency(19, 20, 21), latency(10.5, 10.5, 12), latency(4, 5, 6));
+        LabResult back = LabRecord.of(r).restore();
+        assertEquals(r.measuredRanking(), back.measuredRanking());
+        assertEquals(r.rows().get(2).profile(), back.rows().get(2).profile());
+        assertEquals(Instant.EPOCH, back.measuredAt());
+        assertEquals("test", back.machine());
+        assertEquals(r.rows().get(3).variant().analysis().totals(), back.rows().get(3).variant().analysis().totals());
+    }
+
+    @Test
+    void aStaleRecordIsDroppedNotAFailure() {
+        LabRecord r = LabRecord.of(g1(latency(9, 10, 11), latency(19, 20, 21), latency(10.5, 10.5, 12),
+                latency(4, 5, 6)));
+        assertEquals(null, new LabRecord("g9", r.knobs(), 1, r.measuredAt(), r.machine(), r.rows()).restore());
+        assertEquals(null, new LabRecord("g1", Map.of("scale", "3"), 1, r.measuredAt(), r.machine(), r.rows())
+                .restore());
+        assertEquals(null, new LabRecord("g1", r.knobs(), 1, r.measuredAt(), r.machine(), r.rows().subList(0, 2))
+                .restore());
+    }
+
+    @Test
     void labsRunUnfusedAtBatchOne() {
         RunSettings s = LabStudy.settings(1);
         assertFalse(s.fused());

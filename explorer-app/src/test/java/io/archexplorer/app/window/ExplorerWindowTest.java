@@ -273,11 +273,13 @@ class ExplorerWindowTest {
         assertEquals(file, model.variant().model().file().orElseThrow());
         assertEquals(8 * 3 * 9 + 8, model.variant().analysis().totals().params(), "conv1: 8·3·3·3 weights + 8 biases");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> warnings = (javafx.scene.control.ListView<String>) window.tabs()
-                .getTabs().get(3).getContent();
+        javafx.scene.control.Tab warningsTab = window.tabs().getTabs().stream()
+                .filter(t -> t.getText().startsWith("Warnings")).findFirst().orElseThrow();
+        javafx.scene.control.ListView<String> warnings = (javafx.scene.control.ListView<String>) warningsTab
+                .getContent();
         assertTrue(warnings.getItems().stream().anyMatch(w -> w.contains("magic") && w.contains("MagicPool")),
                 warnings.getItems().toString());
-        assertTrue(window.tabs().getTabs().get(3).getText().startsWith("Warnings (1"));
+        assertTrue(warningsTab.getText().startsWith("Warnings (1"));
         assertEquals(List.of(file.toAbsolutePath().toString()), window.recentFiles());
         WaitForAsyncUtils.asyncFx(model::measureNow).get();
         WaitForAsyncUtils.waitForFxEvents();

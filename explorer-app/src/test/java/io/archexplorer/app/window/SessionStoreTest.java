@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archexplorer.app.study.Figures;
+import io.archexplorer.app.study.LabRecord;
 import io.archexplorer.app.study.Pin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,9 @@ class SessionStoreTest {
                 new Figures(25_557_032, 4_089_184_256L, 1, 2, -1, Double.NaN, Double.NaN), 2, 1);
         return new Session("resnext50_32x4d", null, Map.of("cardinality", "64"), Set.of("layer1.0"),
                 List.of(measured, unmeasured), 1, "TIME", 1, 4, false, true, true, List.of("/tmp/a.prototxt"),
-                10, 20, 1400, 900, false, List.of(0.2, 0.76, 0.38, 0.62));
+                10, 20, 1400, 900, false, List.of(0.2, 0.76, 0.38, 0.62), List.of(new LabRecord("g2",
+                        Map.of("groups", "1", "device", "arm", "scale", "1"), 2, "2026-12-06T21:40:00Z", "laptop",
+                        List.of(new LabRecord.RowRecord("g=1", 1.5, 1.4, 1.6, 1.3, 2.0, 40, 12)))));
     }
 
     @Test
