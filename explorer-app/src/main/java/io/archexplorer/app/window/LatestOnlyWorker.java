@@ -14,11 +14,7 @@ final class LatestOnlyWorker {
     private final AtomicReference<Runnable> pending = new AtomicReference<>();
 
     LatestOnlyWorker(String name) {
-        thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        thread = Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
     void submit(Runnable task) {

@@ -36,11 +36,8 @@ final class SpeedMeter {
 
     private final Executor fx;
     private final Listener listener;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "explorer-measure");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("explorer-measure"));
     private ScheduledFuture<?> scheduled;
     private CancellationToken running = CancellationToken.none();
 
